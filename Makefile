@@ -1,0 +1,88 @@
+# Build and test entry points for the lte.modem collection.
+# Quick start: `make demo` and `make test`. Everything runs from .venv,
+# which is created (or completed) on first use from tests/requirements.txt.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+STAMP := $(VENV)/.requirements.stamp
+COLLECTIONS := .build/collections
+COLLECTION_LINK := $(COLLECTIONS)/ansible_collections/lte/modem
+PYTEST_ARGS ?=
+
+# Paths are computed from the checkout at run time.
+export PATH := $(abspath $(VENV)/bin):$(PATH)
+export PYTHONPATH := $(CURDIR):$(abspath $(COLLECTIONS))
+export ANSIBLE_COLLECTIONS_PATH := $(abspath $(COLLECTIONS))
+export PYTHONDONTWRITEBYTECODE := 1
+unexport VIRTUAL_ENV
+
+PYTEST := python -m pytest -p no:cacheprovider
+
+.PHONY: help venv collection demo test units integration sanity lint bench lock clean distclean
+
+help:
+	@echo 'make demo         run the demo against the simulated modem'
+	@echo 'make test         units, integration, sanity, lint (stops at the first failure)'
+	@echo 'make units        pytest tests/unit'
+	@echo 'make integration  pytest tests/integration'
+	@echo 'make sanity       ansible-test sanity on a temporary copy of the collection'
+	@echo 'make lint         ansible-lint (production profile) and antsibull-changelog lint'
+	@echo 'make bench        run benchmarks/*.py'
+	@echo 'make venv         create or update .venv from tests/requirements.txt'
+	@echo 'make clean        remove build and test output (keeps .venv)'
+	@echo 'make distclean    clean, and remove .venv'
+
+venv: $(STAMP)
+
+$(STAMP): tests/requirements.txt tests/constraints.txt
+	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --disable-pip-version-check -q -r tests/requirements.txt -c tests/constraints.txt
+	@touch $@
+
+collection: $(COLLECTION_LINK)
+
+$(COLLECTION_LINK):
+	@mkdir -p $(dir $@)
+	ln -sfn ../../../.. $@
+
+demo: venv collection
+	tools/demo.sh
+
+test: venv collection
+	@tools/stages.sh units integration sanity lint
+
+units: venv collection
+	$(PYTEST) tests/unit -q $(PYTEST_ARGS)
+
+integration: venv collection
+	$(PYTEST) tests/integration -q $(PYTEST_ARGS)
+
+sanity: venv
+	tools/sanity.sh
+
+lint: venv collection
+	ansible-lint
+	antsibull-changelog lint
+
+bench: venv collection
+	@shopt -s nullglob; files=(benchmarks/*.py); \
+	if [[ $${#files[@]} -eq 0 ]]; then echo 'no benchmarks/*.py'; exit 0; fi; \
+	for f in "$${files[@]}"; do echo "==> $$f"; python "$$f"; done
+
+# Refresh tests/constraints.txt from the current .venv (after changing tests/requirements.txt).
+lock: venv
+	@{ echo '# Full lock of the tests/requirements.txt environment (pip freeze, Python 3.11).'; \
+	   echo '# Regenerate: make lock'; \
+	   python -m pip freeze --all --disable-pip-version-check | grep -v -i -E '^(pip|setuptools|wheel)=='; } > tests/constraints.txt
+	@touch $(STAMP)
+
+clean:
+	rm -rf .build tests/output .pytest_cache changelogs/.plugin-cache.yaml
+	find . -path ./.venv -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

@@ -1,0 +1,139 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, lte.modem contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+
+class ModuleDocFragment:
+    """Connection options shared by every lte.modem module (kept in lockstep with _transport.py)."""
+
+    DOCUMENTATION = r"""
+options:
+  transport:
+    description:
+      - How to reach the modem's AT port.
+      - V(serial) opens a local serial port with pyserial on the host that runs the module
+        (the host the modem is plugged into).
+      - V(routeros_api) sends each command through C(/interface/lte/at-chat) of a MikroTik router
+        over the RouterOS API (librouteros); V(routeros_ssh) does the same through the RouterOS
+        CLI over SSH (paramiko). Both run on the Ansible controller; the inventory host is the router.
+    type: str
+    choices: [serial, routeros_api, routeros_ssh]
+    default: serial
+  device:
+    description:
+      - The AT port for O(transport=serial), as a path (V(/dev/ttyUSB2),
+        V(/dev/serial/by-id/usb-HUAWEI_...-if02-port0)) or a pyserial URL
+        (V(socket://127.0.0.1:7000), V(rfc2217://host:port)).
+      - Prefer a stable C(/dev/serial/by-id/) path; C(ttyUSB) numbers change when the modem re-enumerates.
+      - The port is opened exclusively; a port held by another program (ModemManager, a dialer,
+        another Ansible fork) is reported as busy.
+    type: str
+  baudrate:
+    description:
+      - Serial speed for O(transport=serial). USB modems ignore it.
+    type: int
+    default: 115200
+  timeout:
+    description:
+      - Seconds to wait for the answer to one AT command (commands known to be slow on real modems,
+        such as C(AT+COPS=?), get their own longer timeout). For the RouterOS transports, also the
+        connect timeout.
+    type: float
+    default: 10.0
+  hostname:
+    description:
+      - Address of the router for the RouterOS transports. When the task runs through the
+        collection's action plugin, defaults to the inventory host's C(ansible_host).
+    type: str
+  port:
+    description:
+      - TCP port of the RouterOS API (default V(8728), or V(8729) with O(tls=true)) or of SSH (default V(22)).
+    type: int
+  username:
+    description:
+      - RouterOS user name.
+    type: str
+    default: admin
+  password:
+    description:
+      - RouterOS password. Never shown in output, diffs, errors or logs.
+    type: str
+    default: ''
+  tls:
+    description:
+      - Use the TLS API service (api-ssl) for O(transport=routeros_api).
+    type: bool
+    default: false
+    aliases: [ssl]
+  validate_certs:
+    description:
+      - Verify the router's TLS certificate against O(ca_path) or the system CAs.
+      - Set to V(false) only for testing; the connection can then be intercepted.
+    type: bool
+    default: true
+  validate_cert_hostname:
+    description:
+      - Also check that the certificate names O(hostname).
+    type: bool
+    default: false
+  ca_path:
+    description:
+      - PEM file with the CA certificate(s) that signed the router's certificate.
+    type: path
+  force_no_cert:
+    description:
+      - Connect to an api-ssl service that has no certificate, with anonymous Diffie-Hellman.
+      - B(Insecure) - the router is not authenticated and the connection can be intercepted;
+        it only protects against passive eavesdropping.
+    type: bool
+    default: false
+  encoding:
+    description:
+      - Character encoding of RouterOS API words. V(UTF-8) keeps non-ASCII operator names intact.
+    type: str
+    default: UTF-8
+  interface:
+    description:
+      - The RouterOS LTE interface whose modem receives the commands, by name (V(lte1)) or id (V(*1)).
+    type: str
+    default: lte1
+  known_hosts_file:
+    description:
+      - OpenSSH known_hosts file used to check the router's SSH host key for O(transport=routeros_ssh).
+        Defaults to C(~/.ssh/known_hosts).
+    type: path
+  host_key_checking:
+    description:
+      - V(strict) refuses a router whose host key is not in O(known_hosts_file) (or does not match
+        O(host_key_fingerprint)).
+      - V(accept_new) accepts and records the key of a router seen for the first time, but still
+        refuses a changed key.
+    type: str
+    choices: [strict, accept_new]
+    default: strict
+  host_key_fingerprint:
+    description:
+      - Pin the router's SSH host key by its SHA256 fingerprint (as C(ssh-keygen -l) prints it,
+        V(SHA256:...)). When set, O(known_hosts_file) is not consulted.
+    type: str
+  private_key_file:
+    description:
+      - Private key for SSH public-key authentication, instead of or before O(password).
+    type: path
+requirements:
+  - pyserial on the host that has the modem, for O(transport=serial).
+  - librouteros on the controller, for O(transport=routeros_api).
+  - paramiko on the controller, for O(transport=routeros_ssh).
+"""
+
+    ACTION_GROUP = r"""
+attributes:
+  action_group:
+    description: Use C(group/lte.modem.modem) in C(module_defaults) to set connection options once.
+    support: full
+    membership:
+      - lte.modem.modem
+"""

@@ -1,0 +1,154 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, lte.modem contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# Note that this module util is PRIVATE to the collection. It can change at any time.
+# Do not use it from other collections or standalone plugins/modules.
+
+"""The desired-state engine: read, compare, write only what differs, verify.
+
+A ``Resource`` describes one piece of modem state (roaming and bands, an APN, the port mode,
+the radio, the data connection) as a small dict of managed fields. ``converge`` drives any
+number of resources with the same steps, so a module that applies several of them in one
+call per host needs no code of its own:
+
+1. the reads of every resource are chained into as few command lines as possible;
+2. each resource computes the fields it wants and the AT writes that get there;
+3. in check mode nothing is written and the wanted fields are the predicted result;
+4. otherwise the writes are sent in order and every resource reads its fields back.
+
+CONTRACT: ``desired`` and ``plan`` are pure; a resource whose fields already match returns
+no commands, which is what makes a second run report ``ok``.
+"""
+
+from __future__ import annotations
+
+from ansible_collections.lte.modem.plugins.module_utils._device import MASK, redact
+from ansible_collections.lte.modem.plugins.module_utils._errors import DeviceStateError
+
+
+class Resource:
+    """One managed piece of modem state; subclasses fill in the steps."""
+
+    name = 'resource'
+    secret_fields = ()
+
+    def validate(self, params):
+        """Raise InvalidInputError for a bad option value (nothing has been sent yet)."""
+
+    def queries(self, params):
+        """Return the Query objects whose answers ``current`` needs."""
+        raise NotImplementedError
+
+    def current(self, outcomes, params):
+        """Return the managed fields as the modem has them, from ``{name: Outcome}``."""
+        raise NotImplementedError
+
+    def desired(self, before, params):
+        """Return the managed fields as wanted: ``before`` with the requested changes."""
+        raise NotImplementedError
+
+    def plan(self, before, after, params):
+        """Return the AT command lines that turn ``before`` into ``after`` ([] when equal)."""
+        raise NotImplementedError
+
+    def apply(self, modem, commands, params):
+        """Send the planned commands and return the write commands sent.
+
+        Override to wait for the modem or reset it; reads made meanwhile are not listed.
+        """
+        for command in commands:
+            modem.check(command)
+        return list(commands)
+
+    def verify(self, modem, params, after):
+        """Read the fields back after writing; raise DeviceStateError if they differ."""
+        outcomes = modem.query_many(self.queries(params))
+        actual = self.current(outcomes, params)
+        if actual != after:
+            raise DeviceStateError('The modem accepted the change of %s but reads back %r instead of %r' % (self.name, actual, after),
+                                   before=None, expected=after, actual=actual)
+        return actual
+
+    def extra_result(self, modem, params, before, after, check_mode):
+        """Keys this resource adds to the module result (for example DHCP data)."""
+        return {}
+
+    def public(self, fields):
+        """The fields as shown in before/after/diff: secrets masked."""
+        return {key: (MASK if key in self.secret_fields and value else value) for key, value in fields.items()}
+
+
+class Change:
+    """The plan for one resource and, once applied, what the modem reads back."""
+
+    __slots__ = ('resource', 'params', 'before', 'after', 'commands')
+
+    def __init__(self, resource, params, before, after, commands):
+        self.resource = resource
+        self.params = params
+        self.before = before
+        self.after = after
+        self.commands = commands
+
+
+def plan_all(modem, items):
+    """Read every resource with one chained query set and plan its changes.
+
+    ``items`` is a list of (resource, params). Returns a list of Change.
+    """
+    for resource, params in items:
+        resource.validate(params)
+    queries, seen = [], set()
+    for resource, params in items:
+        for query in resource.queries(params):
+            if query.name not in seen:
+                seen.add(query.name)
+                queries.append(query)
+    outcomes = modem.query_many(queries)
+    changes = []
+    for resource, params in items:
+        before = resource.current(outcomes, params)
+        after = resource.desired(before, params)
+        changes.append(Change(resource, params, before, after, resource.plan(before, after, params)))
+    return changes
+
+
+def converge(modem, items, check_mode=False, diff=False):
+    """Bring every (resource, params) in ``items`` to its desired state; return the result dict."""
+    changes = plan_all(modem, items)
+    written = []
+    for change in changes:
+        if change.commands and check_mode:
+            written.extend(change.commands)
+        elif change.commands:
+            written.extend(change.resource.apply(modem, change.commands, change.params))
+            change.after = change.resource.verify(modem, change.params, change.after)
+    return _result(modem, changes, written, check_mode, diff)
+
+
+def _result(modem, changes, written, check_mode, diff):
+    single = len(changes) == 1
+    before = {change.resource.name: change.resource.public(change.before) for change in changes}
+    after = {change.resource.name: change.resource.public(change.after) for change in changes}
+    if single:
+        name = changes[0].resource.name
+        before, after = before[name], after[name]
+    result = dict(changed=any(change.commands for change in changes), commands=[redact(command) for command in written],
+                  before=before, after=after)
+    for change in changes:
+        result.update(change.resource.extra_result(modem, change.params, change.before, change.after, check_mode))
+    if diff:
+        result['diff'] = {'before': before, 'after': after}
+    return result
+
+
+
+def resource_task(resource, argument_spec, **constraints):
+    """The ModuleTask of a module that manages one resource."""
+    from ansible_collections.lte.modem.plugins.module_utils._runner import ModuleTask
+
+    def run(modem, params, check_mode, diff):
+        return converge(modem, [(resource, params)], check_mode, diff)
+    return ModuleTask(argument_spec, run, validate=resource.validate, **constraints)

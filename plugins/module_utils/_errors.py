@@ -1,0 +1,101 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, lte.modem contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# Note that this module util is PRIVATE to the collection. It can change at any time.
+# Do not use it from other collections or standalone plugins/modules.
+
+"""Exceptions raised below the module boundary.
+
+Every layer raises a subclass of ModemError; only the module runner turns them into
+``fail_json``. ``details()`` gives the structured keys that travel with the failure.
+"""
+
+from __future__ import annotations
+
+
+class ModemError(Exception):
+    """Base class of every error the collection raises below the module boundary."""
+
+    def __init__(self, message, **details):
+        super().__init__(message)
+        self.message = message
+        self._details = {key: value for key, value in details.items() if value is not None}
+
+    def add_details(self, **details):
+        """Attach more structured keys (for example the results gathered before the failure)."""
+        self._details.update({key: value for key, value in details.items() if value is not None})
+        return self
+
+    def details(self):
+        """Return the structured keys that accompany the message in a failed result."""
+        return dict(self._details)
+
+    def __str__(self):
+        return self.message
+
+
+class InvalidInputError(ModemError):
+    """A user-supplied option value is refused before anything is sent to the modem."""
+
+    def __init__(self, option, value, reason):
+        super().__init__(
+            "Invalid value for option %s: %r (%s). Nothing was sent to the modem." % (option, value, reason),
+            option=option,
+        )
+        self.option = option
+        self.value = value
+        self.reason = reason
+
+
+class TransportError(ModemError):
+    """The link to the modem cannot be opened, or broke (busy port, dropped connection)."""
+
+
+class AtTimeoutError(ModemError):
+    """The modem did not finish its answer in time; ``received`` holds what came so far."""
+
+    def __init__(self, command, timeout, received):
+        received_text = received if received else "nothing"
+        super().__init__(
+            "Timed out after %gs waiting for the answer to %s; received so far: %r"
+            % (timeout, command, received_text),
+            command=command,
+            received=received,
+        )
+        self.command = command
+        self.timeout = timeout
+        self.received = received
+
+
+class AtCommandError(ModemError):
+    """The modem answered a command with a final result other than OK."""
+
+    def __init__(self, result, message=None):
+        meaning = " (%s)" % result.error_text if result.error_text and result.error_text != result.final else ""
+        super().__init__(
+            message or "%s failed: the modem answered %s%s" % (result.command, result.final, meaning),
+            command=result.command,
+            response=result.lines + [result.final],
+            error_type=result.error_type,
+            error_code=result.error_code,
+            error_text=result.error_text,
+        )
+        self.result = result
+
+
+class ParseError(ModemError):
+    """An answer does not have the shape its parser expects."""
+
+    def __init__(self, what, lines):
+        super().__init__("Cannot parse the answer to %s: %r" % (what, list(lines)), command=what, response=list(lines))
+        self.lines = list(lines)
+
+
+class UnsupportedError(ModemError):
+    """The modem, its firmware or the transport does not support what was asked."""
+
+
+class DeviceStateError(ModemError):
+    """The device is in a state that prevents the request (hardware RF switch off, no AT port…)."""

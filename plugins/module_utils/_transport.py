@@ -1,0 +1,108 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, lte.modem contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# Note that this module util is PRIVATE to the collection. It can change at any time.
+# Do not use it from other collections or standalone plugins/modules.
+
+"""Connection options shared by every module, and the transport factory.
+
+The argument spec here and the doc fragment ``lte.modem.connection`` must stay in lockstep;
+validate-modules compares them.
+"""
+
+from __future__ import annotations
+
+from ansible_collections.lte.modem.plugins.module_utils._errors import InvalidInputError
+
+TRANSPORTS = ('serial', 'routeros_api', 'routeros_ssh')
+ROUTEROS_TRANSPORTS = ('routeros_api', 'routeros_ssh')
+
+
+def connection_argument_spec():
+    """Return the connection options every module accepts."""
+    return dict(
+        transport=dict(type='str', default='serial', choices=list(TRANSPORTS)),
+        device=dict(type='str'),
+        baudrate=dict(type='int', default=115200),
+        timeout=dict(type='float', default=10.0),
+        hostname=dict(type='str'),
+        port=dict(type='int'),
+        username=dict(type='str', default='admin'),
+        password=dict(type='str', default='', no_log=True),
+        tls=dict(type='bool', default=False, aliases=['ssl']),
+        validate_certs=dict(type='bool', default=True),
+        validate_cert_hostname=dict(type='bool', default=False),
+        ca_path=dict(type='path'),
+        force_no_cert=dict(type='bool', default=False),
+        encoding=dict(type='str', default='UTF-8'),
+        interface=dict(type='str', default='lte1'),
+        known_hosts_file=dict(type='path'),
+        host_key_checking=dict(type='str', default='strict', choices=['strict', 'accept_new']),
+        host_key_fingerprint=dict(type='str'),
+        private_key_file=dict(type='path', no_log=False),
+    )
+
+
+class Transport:
+    """A link to one modem's AT port.
+
+    ``exchange`` sends one command line and feeds every received line into ``reply`` until
+    ``reply.complete``; it raises ``AtTimeoutError`` or ``TransportError``.
+    """
+
+    description = 'modem'
+    round_trip_is_expensive = False
+
+    def exchange(self, command, reply, timeout):
+        raise NotImplementedError
+
+    def reopen(self, wait_timeout):
+        """Reconnect after the modem reset; raise TransportError if it does not come back."""
+        raise NotImplementedError
+
+    def close(self):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+
+def validate_connection(params):
+    """Check connection options that the argument spec cannot express.
+
+    Raises:
+        InvalidInputError: naming the option, before anything is opened or sent.
+    """
+    transport = params['transport']
+    if transport == 'serial' and not params.get('device'):
+        raise InvalidInputError('device', params.get('device'), 'transport=serial needs the path or pyserial URL of the AT port')
+    if transport in ROUTEROS_TRANSPORTS and not params.get('hostname'):
+        raise InvalidInputError('hostname', params.get('hostname'), 'transport=%s needs the router address' % transport)
+    if params.get('timeout') is not None and params['timeout'] <= 0:
+        raise InvalidInputError('timeout', params['timeout'], 'must be a positive number of seconds')
+    interface = params.get('interface') or ''
+    if transport in ROUTEROS_TRANSPORTS and (not interface or any(ord(c) < 0x21 or c in '"\\$?[];' for c in interface)):
+        raise InvalidInputError('interface', interface, 'must be the name or id of an LTE interface such as lte1 or *1')
+
+
+def open_transport(params):
+    """Open the transport selected by ``params['transport']``.
+
+    Raises:
+        InvalidInputError, TransportError, UnsupportedError.
+    """
+    validate_connection(params)
+    transport = params['transport']
+    if transport == 'serial':
+        from ansible_collections.lte.modem.plugins.module_utils._transport_serial import SerialTransport
+        return SerialTransport.from_params(params)
+    if transport == 'routeros_api':
+        from ansible_collections.lte.modem.plugins.module_utils._transport_routeros_api import RouterOsApiTransport
+        return RouterOsApiTransport.from_params(params)
+    from ansible_collections.lte.modem.plugins.module_utils._transport_routeros_ssh import RouterOsSshTransport
+    return RouterOsSshTransport.from_params(params)

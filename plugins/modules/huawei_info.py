@@ -1,0 +1,196 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, lte.modem contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: huawei_info
+short_description: Gather facts from a Huawei LTE modem
+version_added: 0.1.0
+description:
+  - Reads identity, firmware, SIM, radio and RF switches, registration, signal, mode/band/roaming
+    settings, PDP contexts, USB port mode and the data connection of a Huawei modem with AT commands.
+  - Only queries are sent. Queries whose answers carry a prefix are chained on one command line, so
+    a full gather costs a handful of round trips.
+  - A command the modem does not support (or refuses, for example while the SIM waits for its PIN)
+    leaves that part out and adds an entry to RV(notes) instead of failing the task.
+author:
+  - lte.modem contributors (@lte-modem)
+extends_documentation_fragment:
+  - lte.modem.connection
+  - lte.modem.connection.action_group
+attributes:
+  check_mode:
+    description: Can run in check mode and return changed status prediction without modifying target.
+    support: full
+    details:
+      - The module only reads, so it runs unchanged in check mode.
+  diff_mode:
+    description: Will return details on what has changed (or possibly needs changing in check_mode), when in diff mode.
+    support: N/A
+    details:
+      - The module changes nothing.
+  platform:
+    description: Target OS/families that can be operated against.
+    support: full
+    platforms: [posix, RouterOS]
+options:
+  gather_subset:
+    description:
+      - Which facts to gather. V(all) gathers every subset; prefix a name with C(!) to leave it out
+        (V(['all', '!port_mode'])).
+      - V(identity) (C(ATI), C(AT^FHVER)), V(sim) (C(AT+CPIN?), C(AT^ICCID?)), V(radio) (C(AT+CFUN?),
+        C(AT^RFSWITCH?)), V(registration) (C(AT+CREG?), C(AT+CGREG?), C(AT+CEREG?), C(AT+COPS?)),
+        V(signal) (C(AT+CSQ), C(AT^HCSQ?)), V(syscfg) (C(AT^SYSCFGEX?) and C(=?), or C(AT^SYSCFG) on 3G
+        modems), V(pdp) (C(AT+CGDCONT?)), V(port_mode) (C(AT^SETPORT?) and C(=?)), V(connection)
+        (C(AT^NDISSTATQRY?), C(AT^SYSINFOEX), and C(AT^DHCP?) while connected).
+    type: list
+    elements: str
+    default: [all]
+seealso:
+  - module: lte.modem.huawei_at
+"""
+
+EXAMPLES = r"""
+---
+- name: Gather everything from a modem on a serial port
+  lte.modem.huawei_info:
+    device: /dev/serial/by-id/usb-HUAWEI_Technology_HUAWEI_Mobile-if02-port0
+  register: modem
+
+- name: Show the roaming flag
+  ansible.builtin.debug:
+    msg: "Roaming allowed: {{ modem.modem.syscfg.current.roaming }}"
+
+- name: Only what the NO CARRIER checklist needs
+  lte.modem.huawei_info:
+    device: /dev/ttyUSB0
+    gather_subset: [sim, radio, registration, signal, connection]
+  register: diagnosis
+
+- name: Facts of the modem behind a MikroTik router (runs on the controller)
+  lte.modem.huawei_info:
+    transport: routeros_api
+    password: "{{ routeros_password }}"
+    gather_subset: [identity, syscfg]
+"""
+
+RETURN = r"""
+modem:
+  description: The facts, one key per gathered subset. Keys a modem did not answer are absent.
+  returned: always
+  type: dict
+  contains:
+    identity:
+      description: From C(ATI) and C(AT^FHVER).
+      type: dict
+      returned: when gathered
+      sample:
+        manufacturer: Huawei Technologies Co., Ltd.
+        model: ME906s-158
+        revision: 11.617.00.00.00
+        imei: '861234567890123'
+        gcap: [+CGSM, +DS, +ES]
+        firmware: {product: E3372H-607, software: 22.329.63.00.74, hardware: CL2E3372HM Ver.A}
+    sim:
+      description: SIM state from C(AT+CPIN?) and the ICCID.
+      type: dict
+      returned: when gathered
+      sample: {status: READY, ready: true, iccid: '89490200001234567890'}
+    radio:
+      description: C(AT+CFUN?) and the C(^RFSWITCH) software and hardware (W_DISABLE) switches.
+      type: dict
+      returned: when gathered
+      sample: {functionality: full, cfun: 1, rf_switch: {software: true, hardware: false}, radio_on: false}
+    registration:
+      description: >-
+        Circuit-switched (C(+CREG)), packet (C(+CGREG)) and EPS (C(+CEREG)) registration, the operator,
+        and whether any domain is registered or roaming.
+      type: dict
+      returned: when gathered
+      sample:
+        cs: {n: 0, stat: 2, status: searching, registered: false, roaming: false, lac: null, ci: null, act: null, technology: null}
+        operator: {mode: 0, format: 0, operator: Red Bull MOBILE, act: 7, technology: lte}
+        registered: false
+        roaming: false
+    signal:
+      description: C(AT+CSQ) and, where supported, C(AT^HCSQ?) decoded to dBm/dB.
+      type: dict
+      returned: when gathered
+      sample:
+        csq: {rssi: 99, ber: 99, rssi_dbm: null}
+        hcsq: {sysmode: LTE, rssi_dbm: -73, rsrp_dbm: -106, sinr_db: -2.8, rsrq_db: -13.0}
+    syscfg:
+      description: >-
+        Mode order, bands, roaming and service domain from C(AT^SYSCFGEX?) (or C(AT^SYSCFG?) on 3G modems),
+        with the raw fields, and the supported values from the test command.
+      type: dict
+      returned: when gathered
+      sample:
+        command: ^SYSCFGEX
+        current:
+          acqorder: '00'
+          mode_order: [auto]
+          band: 3FFFFFFF
+          roam: 0
+          roaming: false
+          srvdomain: 1
+          service_domain: ps_only
+          lteband: 7FFFFFFFFFFFFFFF
+          fields: ['00', 3FFFFFFF, '0', '1', 7FFFFFFFFFFFFFFF]
+    pdp:
+      description: PDP contexts from C(AT+CGDCONT?).
+      type: list
+      elements: dict
+      returned: when gathered
+      sample: [{cid: 1, pdp_type: IP, apn: internet.t-mobile, address: 0.0.0.0}]
+    port_mode:
+      description: >-
+        The USB composition from C(AT^SETPORT?) and the functions the device offers (C(AT^SETPORT=?)).
+        C(AT^SETPORT?) shows the old value until the modem is reset.
+      type: dict
+      returned: when gathered
+      sample:
+        current: {first: [A1, A2], rewind: ['12', '10', '16', A1, A2], mode: 'A1,A2;12,10,16,A1,A2'}
+        available: [{code: A1, name: CDROM}, {code: '12', name: 4G PCUI}]
+    connection:
+      description: NDIS state per IP family, the system mode, and while connected the C(^DHCP) data decoded from little-endian hex.
+      type: dict
+      returned: when gathered
+      sample:
+        connected: true
+        ndis: {IPV4: {stat: 1, state: connected, error: null}}
+        dhcp: {address: 100.92.236.163, netmask: 255.255.255.248, prefix_length: 29, gateway: 100.92.236.161}
+gathered_subsets:
+  description: The subsets that were gathered, after resolving C(all) and C(!name).
+  returned: always
+  type: list
+  elements: str
+  sample: [identity, sim, radio]
+notes:
+  description: Parts left out because the modem did not support or refused a command.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{subset: radio, command: AT^RFSWITCH?, reason: 'AT^RFSWITCH? failed: the modem answered COMMAND NOT SUPPORT'}]
+commands:
+  description: The command lines sent, in order.
+  returned: always
+  type: list
+  elements: str
+  sample: ['ATI', 'AT^FHVER;+CPIN?;^ICCID?;+CFUN?;^RFSWITCH?;+CREG?']
+"""
+
+from ansible_collections.lte.modem.plugins.module_utils._runner import run_module
+from ansible_collections.lte.modem.plugins.module_utils._task_huawei_info import TASK
+
+
+def main():
+    run_module(TASK)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,115 @@
+# Copyright (c) 2026, lte.modem contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""NDIS data connections: asynchronous set-up, ^NDISSTAT URCs, addresses for ^DHCP/^DHCPV6."""
+
+from __future__ import annotations
+
+import random
+
+from .state import NdisConnection
+
+FAMILIES_BY_PDP_TYPE = {"IP": ("IPV4",), "IPV6": ("IPV6",), "IPV4V6": ("IPV4", "IPV6"), "PPP": ("IPV4",)}
+
+
+def families_for(profile, pdp_type: str) -> tuple:
+    """IP families a context of this type brings up on this device (IPv4-only devices: IPV4)."""
+    families = FAMILIES_BY_PDP_TYPE.get(pdp_type.upper(), ("IPV4",))
+    if not profile.ipv6:
+        return ("IPV4",)
+    return families
+
+
+class DataCalls:
+    """Starts, completes, supervises and tears down ^NDISDUP connections of one modem."""
+
+    def __init__(self, modem, seed):
+        self.modem = modem
+        rng = random.Random(seed)
+        third, fourth = rng.randrange(256), rng.randrange(64) * 4
+        self.ipv4 = {
+            "address": (10, 64 + rng.randrange(64), third, fourth + 1),
+            "netmask": (255, 255, 255, 252),
+            "gateway": (10, 64, third, fourth + 2),
+            "dns": ((10, 11, 12, 13), (10, 11, 12, 14)),
+        }
+        suffix = f"{rng.randrange(0x10000):x}"
+        self.ipv6 = {
+            "address": f"2001:db8:{suffix}::1",
+            "netmask": "ffff:ffff:ffff:ffff::",
+            "gateway": f"2001:db8:{suffix}::2",
+            "dns": ("2001:db8::53", "2001:db8::54"),
+        }
+
+    @property
+    def state(self):
+        """The modem's state (its attribute may be replaced by tests)."""
+        return self.modem.state
+
+    def connection(self, cid: int) -> NdisConnection:
+        """The connection record of a cid (created down)."""
+        if cid not in self.state.ndis:
+            self.state.ndis[cid] = NdisConnection(cid)
+        return self.state.ndis[cid]
+
+    def dial(self, cid: int, apn: str):
+        """Mark the cid connecting; the result comes after knobs.connect_delay (call after OK was sent)."""
+        context = self.state.pdp_contexts.get(cid)
+        connection = self.connection(cid)
+        connection.status = "connecting"
+        connection.apn = apn or (context.apn if context else "")
+        connection.families = families_for(self.modem.profile, context.pdp_type if context else "IP")
+        connection.cause = None
+        self.state.last_dial_cid = cid
+        return connection
+
+    def complete(self, cid: int):
+        """Scheduled end of a dial: up, or down with a cause; sends ^NDISSTAT per family."""
+        with self.modem.lock:
+            connection = self.state.ndis.get(cid)
+            if connection is None or connection.status != "connecting":
+                return
+            cause = self.modem.network.data_admission(connection.apn)
+            if cause is None:
+                connection.status = "up"
+                connection.up_seconds = 0
+            else:
+                connection.status, connection.cause = "down", cause
+        self.announce(connection)
+
+    def hang_up(self, cid: int) -> bool:
+        """Disconnect a cid; False if it was already down (the firmware then answers ERROR)."""
+        connection = self.state.ndis.get(cid)
+        if connection is None or connection.status == "down":
+            return False
+        connection.status, connection.cause = "down", None
+        return True
+
+    def supervise(self):
+        """Drop connections whose radio/registration conditions went away (scheduler tick)."""
+        dropped = []
+        with self.modem.lock:
+            for connection in self.state.ndis.values():
+                if connection.status != "up":
+                    continue
+                cause = self.modem.network.data_admission(connection.apn)
+                if cause is not None:
+                    connection.status, connection.cause = "down", cause
+                    dropped.append(connection)
+        for connection in dropped:
+            self.announce(connection)
+
+    def announce(self, connection: NdisConnection):
+        """^NDISSTAT URC, one line per IP family (huawei-at.md §2.7)."""
+        stat = 1 if connection.status == "up" else 0
+        cause = "" if connection.cause is None else str(connection.cause)
+        for family in connection.families:
+            self.modem.emit_urc(self.modem.profile.format_reply("^NDISSTAT", f'{stat},{cause},,"{family}"'))
+
+    def active(self):
+        """The connection that is up, if any."""
+        for connection in self.state.ndis.values():
+            if connection.status == "up":
+                return connection
+        return None

@@ -1,0 +1,403 @@
+# Copyright (c) 2026, lte.modem contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The RouterOS command line as a one-shot SSH exec sees it (routeros.md §4): parsing, escapes, output layout."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .lte import LteInterface
+from .router import CommandError, SimulatedRouter
+
+CRLF = "\r\n"
+VALUE_INDENT = 10  # "  output: " (§4.2)
+
+# §4.1 constant escape sequences; \XX (two upper-case hex digits) is handled separately
+ESCAPES = {'"': b'"', "\\": b"\\", "n": b"\n", "r": b"\r", "t": b"\t", "$": b"$", "?": b"?", "_": b" ",
+           "a": b"\x07", "b": b"\x08", "f": b"\x0c", "v": b"\x0b"}
+HEX_DIGITS = "0123456789ABCDEF"
+NAME_STOP = set(' \t=;"[]$')
+SIGNAL_UNITS = {"rssi": "dBm", "rsrp": "dBm", "rsrq": "dB", "sinr": "dB"}
+_PUT_FIELD = re.compile(r'^\s*:put\s+\(\s*\[(?P<inner>.*)\]\s*->\s*"(?P<field>[\w-]+)"\s*\)\s*$')
+_PUT_VALUE = re.compile(r"^\s*:put\s+\[(?P<inner>.*)\]\s*$")
+_FIND = re.compile(r'^\s*find(?:\s+where)?(?:\s+(?P<key>[\w-]+)\s*=\s*(?:"(?P<quoted>[^"]*)"|(?P<bare>\S+)))?\s*$')
+
+
+class CliError(Exception):
+    """An error the console prints instead of a result."""
+
+
+class MenuChange(Exception):
+    """A line naming only a menu: the console changes its current menu and prints nothing."""
+
+
+def syntax_error(column: int) -> CliError:
+    return CliError(f"syntax error (line 1 column {column})")
+
+
+@dataclass
+class Token:
+    """A word of the command line: ``name`` alone, ``name=value``, ``"quoted"`` or ``[find …]``."""
+
+    name: str
+    column: int
+    value: bytes | None = None
+    kind: str = "word"  # word | quoted | find | separator
+
+    @property
+    def text(self) -> str:
+        return (self.value or b"").decode("utf-8", "surrogateescape")
+
+
+class Tokenizer:
+    """Splits one command line into tokens, unescaping quoted strings per §4.1."""
+
+    def __init__(self, line: str):
+        self.line = line
+        self.pos = 0
+
+    def tokens(self) -> list[Token]:
+        tokens = []
+        while True:
+            while self.pos < len(self.line) and self.line[self.pos] in " \t":
+                self.pos += 1
+            if self.pos >= len(self.line):
+                return tokens
+            tokens.append(self._token())
+
+    def _token(self) -> Token:
+        char, column = self.line[self.pos], self.pos + 1
+        if char == ";":
+            self.pos += 1
+            return Token(";", column, kind="separator")
+        if char == "[":
+            return Token("find", column, self._bracket().encode(), kind="find")
+        if char == '"':
+            return Token("", column, self._quoted(), kind="quoted")
+        if char in "$]=":
+            raise syntax_error(column)
+        start = self.pos
+        while self.pos < len(self.line) and self.line[self.pos] not in NAME_STOP:
+            self.pos += 1
+        name = self.line[start:self.pos]
+        if self.pos < len(self.line) and self.line[self.pos] == "=":
+            self.pos += 1
+            return Token(name, column, self._value())
+        if self.pos < len(self.line) and self.line[self.pos] in '"$]':
+            raise syntax_error(self.pos + 1)
+        return Token(name, column)
+
+    def _value(self) -> bytes:
+        if self.pos < len(self.line) and self.line[self.pos] == '"':
+            return self._quoted()
+        value = bytearray()
+        while self.pos < len(self.line) and self.line[self.pos] not in " \t;":
+            char = self.line[self.pos]
+            if char in '"$[]':
+                raise syntax_error(self.pos + 1)
+            if char == "\\":
+                value += self._escape()
+                continue
+            value += char.encode("utf-8", "surrogateescape")
+            self.pos += 1
+        return bytes(value)
+
+    def _quoted(self) -> bytes:
+        self.pos += 1
+        value = bytearray()
+        while self.pos < len(self.line):
+            char = self.line[self.pos]
+            if char == '"':
+                self.pos += 1
+                if self.pos < len(self.line) and self.line[self.pos] not in " \t;]":
+                    raise syntax_error(self.pos + 1)
+                return bytes(value)
+            if char == "\\":
+                value += self._escape()
+                continue
+            if char == "$":
+                # §4.1: "$" inside quotes still starts a variable; none exist in a one-shot exec
+                raise syntax_error(self.pos + 1)
+            value += char.encode("utf-8", "surrogateescape")
+            self.pos += 1
+        raise syntax_error(len(self.line) + 1)
+
+    def _escape(self) -> bytes:
+        pair = self.line[self.pos + 1:self.pos + 3]
+        if len(pair) == 2 and all(char in HEX_DIGITS for char in pair):
+            self.pos += 3
+            return bytes([int(pair, 16)])
+        if pair[:1] in ESCAPES:
+            self.pos += 2
+            return ESCAPES[pair[:1]]
+        raise syntax_error(self.pos + 1)
+
+    def _bracket(self) -> str:
+        start = self.pos
+        self.pos += 1
+        in_quotes = False
+        while self.pos < len(self.line):
+            char = self.line[self.pos]
+            if char == "\\" and in_quotes:
+                self.pos += 2
+                continue
+            if char == '"':
+                in_quotes = not in_quotes
+            elif char == "]" and not in_quotes:
+                self.pos += 1
+                return self.line[start + 1:self.pos - 1]
+            self.pos += 1
+        raise syntax_error(len(self.line) + 1)
+
+
+def layout(fields: list[tuple[str, str]]) -> str:
+    """Right-aligned ``label: value`` lines; multi-line values continue at the value column (§4.2)."""
+    if not fields:
+        return ""
+    width = max(len(label) for label, _ in fields) + 2
+    lines = []
+    for label, value in fields:
+        parts = value.split(CRLF) if value else [""]
+        lines.append(f"{label:>{width}}: {parts[0]}".rstrip(" ") if parts[0] else f"{label:>{width}}: ")
+        lines.extend(" " * (width + 2) + part for part in parts[1:])
+    return CRLF.join(lines) + CRLF
+
+
+def cli_value(value: str) -> str:
+    return {"true": "yes", "false": "no"}.get(value, value)
+
+
+@dataclass
+class Command:
+    """A CLI command: positional item allowed, named arguments, flags, handler."""
+
+    handler: Callable[["Cli", "Invocation"], str]
+    named: frozenset[str] = frozenset()
+    flags: frozenset[str] = frozenset()
+    item: bool = False
+    versions: tuple[int, ...] = (6, 7)
+
+
+@dataclass
+class Invocation:
+    """Parsed arguments of one command."""
+
+    item: Token | None = None
+    named: dict[str, Token] = field(default_factory=dict)
+    flags: set[str] = field(default_factory=set)
+
+
+PRINT_FLAGS = frozenset({"detail", "without-paging", "terse", "brief", "as-value"})
+
+
+class Cli:
+    """Runs command lines against a router, returning what the console prints (CR LF line ends)."""
+
+    def __init__(self, router: SimulatedRouter):
+        self.router = router
+        self.commands: dict[tuple[str, ...], Command] = {
+            ("interface", "lte", "at-chat"): Command(Cli._at_chat, frozenset({"input", "wait", "numbers", "number"}), frozenset({"as-value"}), True),
+            ("interface", "lte", "print"): Command(Cli._lte_print, flags=PRINT_FLAGS),
+            ("interface", "lte", "set"): Command(Cli._lte_set, frozenset(SimulatedRouter.SETTABLE_LTE) | {"numbers"}, item=True),
+            ("interface", "lte", "info"): Command(Cli._lte_info, frozenset({"numbers"}), frozenset({"once"}), True, (6,)),
+            ("interface", "lte", "monitor"): Command(Cli._lte_info, frozenset({"numbers"}), frozenset({"once"}), True, (7,)),
+            ("interface", "lte", "apn", "print"): Command(Cli._apn_print, flags=PRINT_FLAGS),
+            ("system", "resource", "print"): Command(lambda cli, inv: layout(list(cli.router.resource_row().items())), flags=PRINT_FLAGS),
+            ("system", "identity", "print"): Command(lambda cli, inv: layout([("name", cli.router.identity)]), flags=PRINT_FLAGS),
+            ("system", "routerboard", "print"): Command(Cli._routerboard_print, flags=PRINT_FLAGS),
+        }
+
+    # --- entry point ---------------------------------------------------------------------------
+
+    def run(self, line: str) -> str:
+        self.router.cli_log.append(line)
+        for pattern, raw in ((_PUT_FIELD, True), (_PUT_VALUE, False)):
+            match = pattern.match(line)
+            if match:
+                return self._put(match, raw)
+        try:
+            output = []
+            for tokens in self._statements(Tokenizer(line).tokens()):
+                output.append(self._execute(tokens))
+            return "".join(output)
+        except CliError as error:
+            return str(error) + CRLF
+
+    @staticmethod
+    def _statements(tokens: list[Token]) -> list[list[Token]]:
+        statements: list[list[Token]] = [[]]
+        for token in tokens:
+            if token.kind == "separator":
+                statements.append([])
+            else:
+                statements[-1].append(token)
+        return [statement for statement in statements if statement]
+
+    def _put(self, match: re.Match, raw_field: bool) -> str:
+        """``:put ([<cmd> as-value]->"output")`` prints the raw value; ``:put [<cmd> as-value]`` prints ``output=…``."""
+        inner = match.group("inner").strip()
+        try:
+            tokens = Tokenizer(inner).tokens()
+            command, invocation = self._parse(tokens)
+            if "as-value" not in invocation.flags or command.handler is not Cli._at_chat:
+                raise CliError("expected end of command (line 1 column 1)")
+            value = self._chat_value(invocation)
+        except CliError as error:
+            return str(error) + CRLF
+        if raw_field:
+            return (value if match.group("field") == "output" else "") + CRLF
+        return f"output={value}" + CRLF
+
+    def _execute(self, tokens: list[Token]) -> str:
+        try:
+            command, invocation = self._parse(tokens)
+        except MenuChange:
+            return ""
+        try:
+            return command.handler(self, invocation)
+        except CommandError as error:
+            return "".join(message + CRLF for message, _ in error.traps[:1])
+
+    # --- parsing -------------------------------------------------------------------------------
+
+    def _path_parts(self, tokens: list[Token]) -> tuple[list[tuple[str, int]], int]:
+        """Menu words with their columns, and how many tokens they used (up to a complete command)."""
+        parts: list[tuple[str, int]] = []
+        used = 0
+        for token in tokens:
+            if token.kind != "word" or token.value is not None:
+                break
+            name = token.name[1:] if token.name.startswith("/") and not parts else token.name
+            column = token.column + len(token.name) - len(name)
+            if "/" in name and not self.router.v7:
+                # §3.5: RouterOS 6 accepts only space-separated paths
+                raise CliError(f"bad command name {name} (line 1 column {column})")
+            for piece in name.split("/"):
+                parts.append((piece, column))
+                column += len(piece) + 1
+            used += 1
+            if tuple(part for part, _ in parts) in self.commands:
+                break
+        return parts, used
+
+    def _parse(self, tokens: list[Token]) -> tuple[Command, Invocation]:
+        parts, used = self._path_parts(tokens)
+        path: tuple[str, ...] = ()
+        available = {key for key, command in self.commands.items() if self.router.major in command.versions}
+        if self.router.no_at_chat:
+            available.discard(("interface", "lte", "at-chat"))
+        for part, column in parts:
+            path += (part,)
+            if path not in {key[:len(path)] for key in available}:
+                raise CliError(f"bad command name {part} (line 1 column {column})")
+        if path not in available:
+            if used == len(tokens):
+                raise MenuChange()
+            # a menu followed by something that is neither a menu nor a command
+            raise CliError(f"bad command name {tokens[used].name or tokens[used].text} (line 1 column {tokens[used].column})")
+        command = self.commands[path]
+        return command, self._arguments(command, tokens[used:])
+
+    @staticmethod
+    def _arguments(command: Command, tokens: list[Token]) -> Invocation:
+        invocation = Invocation()
+        for token in tokens:
+            if token.kind == "find" or token.kind == "quoted" or (token.value is None and token.name not in command.flags):
+                if not command.item or invocation.item is not None:
+                    raise CliError(f"expected end of command (line 1 column {token.column})")
+                invocation.item = token
+            elif token.value is None:
+                invocation.flags.add(token.name)
+            elif token.name in ("number", "numbers") and command.item:
+                invocation.item = token
+            elif token.name in command.named:
+                invocation.named[token.name] = token
+            else:
+                raise CliError(f"expected end of command (line 1 column {token.column})")
+        return invocation
+
+    # --- items ---------------------------------------------------------------------------------
+
+    def _items(self, invocation: Invocation) -> list[LteInterface]:
+        token = invocation.item
+        if token is None:
+            raise CliError("missing value(s) of argument(s) numbers")
+        if token.kind == "find":
+            return self._find(token)
+        ref = token.text if token.value is not None else token.name
+        if ref.isdigit():
+            # §3.5: item numbers need a print in the same console session; a one-shot exec has none
+            raise CommandError(("no such item", None))
+        return [self.router.find_lte(ref)]
+
+    def _find(self, token: Token) -> list[LteInterface]:
+        match = _FIND.match(token.text)
+        if not match:
+            raise CliError(f"syntax error (line 1 column {token.column + 1})")
+        key = match.group("key")
+        wanted = match.group("quoted") if match.group("quoted") is not None else match.group("bare")
+        items = self.router.lte_interfaces()
+        if key:
+            items = [lte for lte in items if lte.row().get(key) == wanted]
+        return items
+
+    # --- commands ------------------------------------------------------------------------------
+
+    def _chat_value(self, invocation: Invocation) -> str:
+        items = self._items(invocation)
+        if not items:
+            raise CommandError(("no such item", None))
+        if "input" not in invocation.named:
+            raise CliError("missing value(s) of argument(s) input")
+        wait = invocation.named.get("wait")
+        wait_yes = wait is not None and wait.text.lower() in ("yes", "true")
+        return self.router.at_chat(items[0], invocation.named["input"].value or b"", wait_yes)
+
+    def _at_chat(self, invocation: Invocation) -> str:
+        value = self._chat_value(invocation)
+        if self.router.keep_empty_lines:
+            # §3.4 (6.39.2): the raw value is printed, empty line and column-0 "OK" included
+            return "  output: " + value.replace("\n", "\r\n").replace("\r\r\n", "\r\n") + CRLF
+        lines = [line for line in re.split(r"\r\n|\n|\r", value) if line]
+        return layout([("output", CRLF.join(lines))])
+
+    def _lte_print(self, _invocation: Invocation) -> str:
+        lines = ["Flags: X - disabled, R - running"]
+        for index, lte in enumerate(self.router.lte_interfaces()):
+            row = lte.row()
+            flag = "X" if row["disabled"] == "true" else "R" if row["running"] == "true" else " "
+            values = " ".join(f'{key}="{cli_value(value)}"' if not value or " " in value else f"{key}={cli_value(value)}"
+                              for key, value in row.items() if key not in (".id", "running", "disabled", "inactive", "default-name"))
+            lines.append(f"{index:>2} {flag} {values}")
+        return CRLF.join(lines) + CRLF
+
+    def _lte_set(self, invocation: Invocation) -> str:
+        changes = {name: token.text for name, token in invocation.named.items()}
+        for lte in self._items(invocation):
+            self.router.set_lte(lte, changes)
+        return ""
+
+    def _lte_info(self, invocation: Invocation) -> str:
+        # without "once" the console would stream until interrupted; an exec prints one block
+        items = self._items(invocation)
+        if not items:
+            raise CommandError(("no such item", None))
+        row = self.router.lte_info(items[0])
+        return layout([(key, value + SIGNAL_UNITS.get(key, "")) for key, value in row.items()])
+
+    def _apn_print(self, _invocation: Invocation) -> str:
+        lines = []
+        for index, row in enumerate(self.router.apn_profiles):
+            values = " ".join(f'{key}="{cli_value(value)}"' for key, value in row.items() if key != ".id")
+            lines.append(f"{index:>2}   {values}")
+        return CRLF.join(lines) + CRLF if lines else ""
+
+    def _routerboard_print(self, _invocation: Invocation) -> str:
+        try:
+            row = self.router.routerboard_row()
+        except CommandError as error:
+            raise CliError("bad command name routerboard (line 1 column 9)") from error
+        return layout([(key, cli_value(value)) for key, value in row.items()])

@@ -1,0 +1,68 @@
+# Copyright (c) 2026, lte.modem contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""A transcript-driven transport: the seam between the collection and a modem."""
+
+from __future__ import annotations
+
+import pytest
+
+from ansible_collections.lte.modem.plugins.module_utils._at_protocol import AtClient
+from ansible_collections.lte.modem.plugins.module_utils._device import HuaweiModem
+
+
+class TranscriptTransport:
+    """Answers each command line from a dict (command -> raw modem text), like a modem would.
+
+    An answer may be a list, consumed one per call, to model state that changes between calls.
+    """
+
+    description = 'transcript'
+    round_trip_is_expensive = False
+
+    def __init__(self, answers, echo=False):
+        self.answers = dict(answers)
+        self.echo = echo
+        self.sent = []
+        self.closed = False
+
+    def exchange(self, command, reply, timeout):
+        self.sent.append(command)
+        answer = self.answers.get(command, '\r\nCOMMAND NOT SUPPORT\r\n')
+        if isinstance(answer, list):
+            answer = answer.pop(0) if len(answer) > 1 else answer[0]
+        if self.echo:
+            reply.feed(command)
+        reply.feed_text(answer)
+
+    def reopen(self, wait_timeout):
+        return 'transcript'
+
+    def close(self):
+        self.closed = True
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+
+def ok(*lines):
+    """Frame information lines the way a Huawei modem sends them, ending with OK."""
+    return ''.join('\r\n%s\r\n' % line for line in lines) + '\r\nOK\r\n'
+
+
+@pytest.fixture
+def transcript():
+    """Factory: ``modem, transport = transcript({...})``."""
+    def build(answers, echo=False):
+        transport = TranscriptTransport(answers, echo)
+        return HuaweiModem(AtClient(transport, timeout=1.0)), transport
+    return build
+
+
+@pytest.fixture(name='ok')
+def ok_fixture():
+    return ok
