@@ -53,21 +53,26 @@ class FleetRouter:  # pylint: disable=too-many-instance-attributes
 
     @property
     def api_port(self) -> int | None:
+        """API port (None when not served)."""
         return self.api.port if self.api else None
 
     @property
     def api_tls_port(self) -> int | None:
+        """api-ssl port (None when not served)."""
         return self.api_tls.port if self.api_tls else None
 
     @property
     def ssh_port(self) -> int | None:
+        """SSH port (None when not served)."""
         return self.ssh.port if self.ssh else None
 
     @property
     def host_key(self) -> Any:
+        """The SSH host key (paramiko PKey), None without SSH."""
         return self.ssh.host_key if self.ssh else None
 
     def close(self) -> None:
+        """Stop this router's services and close its modem port."""
         for server in (self.api, self.api_tls, self.ssh):
             if server is not None:
                 server.close()
@@ -124,6 +129,7 @@ class Fleet:  # pylint: disable=too-many-instance-attributes
     # --- lifecycle ------------------------------------------------------------------------------
 
     def start(self) -> "Fleet":
+        """Start every router (all or nothing); returns self."""
         if self.workdir is None:
             self.workdir = tempfile.mkdtemp(prefix="lte-modem-fleet-")
             self._own_workdir = True
@@ -165,6 +171,7 @@ class Fleet:  # pylint: disable=too-many-instance-attributes
         return entry
 
     def stop(self) -> None:
+        """Stop every router and remove the work directory if the fleet created it."""
         for entry in self.routers:
             entry.close()
         self.routers = []

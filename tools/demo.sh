@@ -21,29 +21,25 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 log="$workdir/simulator.log"
-python -u -m simulator modem --profile "$profile" --pty >"$log" 2>&1 &
+device="$workdir/ttyUSB-huawei"   # a stable symlink to the pty, like /dev/serial/by-id/...
+python -u -m simulator modem --profile "$profile" --pty --link "$device" >"$log" 2>&1 &
 sim_pid=$!
 
-# Wait up to 20 s for the simulator's `ready` line; it names the pty.
-device=
+# Wait up to 20 s for the simulator's `ready` line.
 for _ in $(seq 200); do
     if ! kill -0 "$sim_pid" 2>/dev/null; then
         echo "simulator exited early:" >&2; cat "$log" >&2; exit 1
     fi
-    if line=$(grep -m1 -i 'ready' "$log"); then
-        device=$(grep -o -m1 -E '/dev/[^[:space:]",}]+' <<<"$line" || true)
-        break
-    fi
+    grep -q -i '^ready' "$log" && break
     sleep 0.1
 done
-if [[ -z "$device" ]]; then
-    echo "simulator did not report a ready pty:" >&2; cat "$log" >&2; exit 1
+if ! grep -q -i '^ready' "$log"; then
+    echo "simulator did not become ready:" >&2; cat "$log" >&2; exit 1
 fi
-echo "simulated $profile on $device"
+echo "== simulated $profile on $(readlink "$device") (stable path $device)"
 
-if [[ -f plugins/modules/huawei_info.py ]]; then
-    ansible localhost -m lte.modem.huawei_info -a "device=$device"
-fi
-if [[ -f playbooks/demo.yml ]]; then
-    ansible-playbook playbooks/demo.yml -e "lte_modem_device=$device"
-fi
+echo "== ansible localhost -m lte.modem.huawei_info -a 'device=... gather_subset=identity,radio,syscfg'"
+ansible localhost -m lte.modem.huawei_info -a "device=$device gather_subset=identity,radio,syscfg"
+
+echo "== ansible-playbook playbooks/demo.yml"
+ansible-playbook playbooks/demo.yml -e "lte_modem_device=$device"

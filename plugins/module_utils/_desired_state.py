@@ -144,7 +144,6 @@ def _result(modem, changes, written, check_mode, diff):
     return result
 
 
-
 def resource_task(resource, argument_spec, **constraints):
     """The ModuleTask of a module that manages one resource."""
     from ansible_collections.lte.modem.plugins.module_utils._runner import ModuleTask

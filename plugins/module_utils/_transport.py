@@ -40,7 +40,7 @@ def connection_argument_spec():
         interface=dict(type='str', default='lte1'),
         known_hosts_file=dict(type='path'),
         host_key_checking=dict(type='str', default='strict', choices=['strict', 'accept_new']),
-        host_key_fingerprint=dict(type='str'),
+        host_key_fingerprint=dict(type='str', no_log=False),
         private_key_file=dict(type='path', no_log=False),
     )
 

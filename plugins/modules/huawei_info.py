@@ -175,7 +175,7 @@ notes:
   returned: always
   type: list
   elements: dict
-  sample: [{subset: radio, command: AT^RFSWITCH?, reason: 'AT^RFSWITCH? failed: the modem answered COMMAND NOT SUPPORT'}]
+  sample: [{subset: radio, command: 'AT^RFSWITCH?', reason: 'AT^RFSWITCH? failed: the modem answered COMMAND NOT SUPPORT'}]
 commands:
   description: The command lines sent, in order.
   returned: always

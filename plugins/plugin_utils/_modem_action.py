@@ -16,6 +16,7 @@ process, and the router address defaults to the inventory host's ``ansible_host`
 from __future__ import annotations
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from ansible.module_utils.parsing.convert_bool import boolean
 from ansible.module_utils.common.parameters import remove_values
 from ansible.plugins.action import ActionBase
 
@@ -80,7 +81,13 @@ class ModemAction(ActionBase):
             return result
         names = [variable for dummy, variable in INVENTORY_DEFAULTS] + list(PORT_VARIABLES.values()) + ['inventory_hostname']
         wanted = {name: self._templar.template(task_vars[name]) for name in names if name in task_vars}
-        result.update(self._run_on_controller(inventory_defaults(args, wanted)))
+        args = inventory_defaults(args, wanted)
+        if not boolean(self._templar.template(task_vars.get('lte_modem_run_on_controller', True)), strict=False):
+            # Run the module where the task's connection points (a jump host, or a module
+            # process on the controller), for example to compare the two paths.
+            result.update(self._execute_module(module_name=self._task.resolved_action, module_args=args, task_vars=task_vars))
+            return result
+        result.update(self._run_on_controller(args))
         return result
 
     def _arguments_with_defaults(self):

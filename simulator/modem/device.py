@@ -148,9 +148,13 @@ class SimulatedModem:  # pylint: disable=too-many-instance-attributes
             self._up.set()
         self._notify("up")
         if self.knobs.boot_urcs:
-            self.emit_urc(self.profile.format_reply("^BOOT", "27710117,0,0,0,75"), periodic=True)
+            # only ports re-created by the observers (servers) during the boot see the boot URCs
+            with self.lock:
+                booted = [link for link in self._links if link.created_by is threading.current_thread()]
             sim_state = 255 if self.state.sim_status == "absent" else 1
-            self.emit_urc(self.profile.format_reply("^SIMST", str(sim_state)), periodic=True)
+            for line in (self.profile.format_reply("^BOOT", "27710117,0,0,0,75"), self.profile.format_reply("^SIMST", str(sim_state))):
+                for link in booted:
+                    link.deliver(f"\r\n{line}\r\n".encode("latin-1"))
 
     def wait_ready(self, timeout: float = 10.0) -> bool:
         """Block until the modem is up after a reset; False on timeout."""

@@ -28,6 +28,7 @@ class Link:  # pylint: disable=too-many-instance-attributes
         self.verbose = True
         self.quiet = False
         self.data_mode = False
+        self.created_by = threading.current_thread()
         self._modem = modem
         self._output = bytearray()
         self._output_ready = threading.Condition()

@@ -56,14 +56,17 @@ class ApiServer:
 
     @property
     def host(self) -> str:
+        """Listening address."""
         return self._listener.host
 
     @property
     def port(self) -> int:
+        """Listening port."""
         return self._listener.port
 
     @property
     def address(self) -> tuple[str, int]:
+        """(host, port)."""
         return self._listener.address
 
     def _serve(self, sock: socket.socket, _peer: tuple) -> None:
@@ -79,6 +82,7 @@ class ApiServer:
         ApiSession(self.router, sock).run()
 
     def close(self) -> None:
+        """Stop listening, close every connection, remove generated files."""
         self._listener.close()
         if self._workdir is not None:
             self._workdir.cleanup()
@@ -91,8 +95,10 @@ class ApiServer:
         self.close()
 
 
-def serve_api(router: SimulatedRouter, host: str = "127.0.0.1", port: int = 0, tls: str | None = None,  # pylint: disable=too-many-arguments
-              certfile: str | None = None, keyfile: str | None = None, *, ca: KeyPair | None = None) -> ApiServer:
+def serve_api(  # pylint: disable=too-many-arguments,too-many-positional-arguments
+    router: SimulatedRouter, host: str = "127.0.0.1", port: int = 0, tls: str | None = None,
+    certfile: str | None = None, keyfile: str | None = None, *, ca: KeyPair | None = None,
+) -> ApiServer:
     """Start the API service of ``router``.
 
     ``tls``: None (plain API), ``"cert"`` (certfile/keyfile, or a certificate for ``host`` signed by ``ca``,

@@ -20,7 +20,7 @@ from .router import CommandError, SimulatedRouter, parse_bool
 PRINT_ARGS = frozenset({".proplist", "detail", "without-paging", "terse", "brief", "follow", "follow-only", "interval"})
 ITEM_ARGS = frozenset({".id", "number", "numbers"})
 VERB_ALIASES = {"getall": "print"}
-REDACTED_ATTRIBUTES = ("=password=", "=response=")
+REDACTED_ATTRIBUTES = ("=password=", "=response=", "=pin=")
 MALFORMED_MODES = ("bad-word", "control-byte", "empty-sentence", "trap-without-message", "fatal-without-word")
 STREAM_INTERVAL = 1.0
 # Real menus that are not emulated: they make "no such command or directory (X)" name the right X (§1.6)
@@ -43,6 +43,7 @@ class Request:
 
     @classmethod
     def parse(cls, words: list[str]) -> "Request":
+        """Split a sentence into command, attributes, queries and tag."""
         request = cls(words[0])
         for word in words[1:]:
             if word.startswith("="):
@@ -58,6 +59,7 @@ class Request:
 
     @property
     def path(self) -> str:
+        """The command path with verb aliases resolved (getall is print)."""
         head, _, verb = self.command.rpartition("/")
         return f"{head}/{VERB_ALIASES.get(verb, verb)}"
 
@@ -87,6 +89,7 @@ class Reply:
         self.sentences: list[list[str]] = []
 
     def add(self, reply_word: str, attributes: dict[str, str] | None = None) -> None:
+        """Append a sentence (with the request's tag, if any)."""
         words = [reply_word] + [f"={key}={value}" for key, value in (attributes or {}).items()]
         if self.tag:
             # §1.7: the tag comes back only when the request carried a non-empty one
@@ -94,11 +97,13 @@ class Reply:
         self.sentences.append(words)
 
     def trap(self, error: CommandError) -> None:
+        """Append the error's traps, then !done (§1.4)."""
         for message, category in error.traps:
             self.add("!trap", ({"category": str(category)} if category is not None else {}) | {"message": message})
         self.add("!done")
 
     def encode(self) -> bytes:
+        """All sentences as wire bytes."""
         return b"".join(encode_sentence(words) for words in self.sentences)
 
 
@@ -138,6 +143,7 @@ class ApiSession:  # pylint: disable=too-few-public-methods
     # --- connection ----------------------------------------------------------------------------
 
     def run(self) -> None:
+        """Read and answer sentences until the connection ends."""
         try:
             while self.open:
                 words = self.reader.read_sentence()
@@ -149,6 +155,7 @@ class ApiSession:  # pylint: disable=too-few-public-methods
             self.close()
 
     def close(self) -> None:
+        """Close the connection."""
         self.open = False
         try:
             self.sock.shutdown(socket.SHUT_RDWR)

@@ -40,10 +40,12 @@ class KeyPair:
 
     @property
     def cert_pem(self) -> bytes:
+        """The certificate, PEM."""
         return self.cert.public_bytes(serialization.Encoding.PEM)
 
     @property
     def key_pem(self) -> bytes:
+        """The private key, unencrypted PKCS#8 PEM."""
         return self.key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
 
     def write(self, directory: str, stem: str) -> tuple[str, str]:

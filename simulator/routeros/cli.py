@@ -23,6 +23,7 @@ NAME_STOP = set(' \t=;"[]$')
 SIGNAL_UNITS = {"rssi": "dBm", "rsrp": "dBm", "rsrq": "dB", "sinr": "dB"}
 _PUT_FIELD = re.compile(r'^\s*:put\s+\(\s*\[(?P<inner>.*)\]\s*->\s*"(?P<field>[\w-]+)"\s*\)\s*$')
 _PUT_VALUE = re.compile(r"^\s*:put\s+\[(?P<inner>.*)\]\s*$")
+_SECRET_ARGUMENT = re.compile(r'\b(pin|password)=("(?:\\.|[^"\\])*"|\S*)')
 _FIND = re.compile(r'^\s*find(?:\s+where)?(?:\s+(?P<key>[\w-]+)\s*=\s*(?:"(?P<quoted>[^"]*)"|(?P<bare>\S+)))?\s*$')
 
 
@@ -35,6 +36,7 @@ class MenuChange(Exception):
 
 
 def syntax_error(column: int) -> CliError:
+    """The console's syntax error for a column (1-based)."""
     return CliError(f"syntax error (line 1 column {column})")
 
 
@@ -49,10 +51,11 @@ class Token:
 
     @property
     def text(self) -> str:
+        """The value as text (hex escapes that are not UTF-8 survive as surrogates)."""
         return (self.value or b"").decode("utf-8", "surrogateescape")
 
 
-class Tokenizer:
+class Tokenizer:  # pylint: disable=too-few-public-methods
     """Splits one command line into tokens, unescaping quoted strings per §4.1."""
 
     def __init__(self, line: str):
@@ -60,6 +63,7 @@ class Tokenizer:
         self.pos = 0
 
     def tokens(self) -> list[Token]:
+        """All tokens of the line."""
         tokens = []
         while True:
             while self.pos < len(self.line) and self.line[self.pos] in " \t":
@@ -167,6 +171,7 @@ def layout(fields: list[tuple[str, str]]) -> str:
 
 
 def cli_value(value: str) -> str:
+    """A value as the console prints it (booleans as yes/no)."""
     return {"true": "yes", "false": "no"}.get(value, value)
 
 
@@ -193,7 +198,7 @@ class Invocation:
 PRINT_FLAGS = frozenset({"detail", "without-paging", "terse", "brief", "as-value"})
 
 
-class Cli:
+class Cli:  # pylint: disable=too-few-public-methods
     """Runs command lines against a router, returning what the console prints (CR LF line ends)."""
 
     def __init__(self, router: SimulatedRouter):
@@ -213,7 +218,8 @@ class Cli:
     # --- entry point ---------------------------------------------------------------------------
 
     def run(self, line: str) -> str:
-        self.router.cli_log.append(line)
+        """Run one exec command line and return what the console prints."""
+        self.router.cli_log.append(_SECRET_ARGUMENT.sub(r"\1=<redacted>", line))
         for pattern, raw in ((_PUT_FIELD, True), (_PUT_VALUE, False)):
             match = pattern.match(line)
             if match:

@@ -52,6 +52,7 @@ class ModemChannel:
         return self._link
 
     def close(self) -> None:
+        """Close the modem link."""
         with self.lock:
             if self._link is not None and not getattr(self._link, "closed", False):
                 self._link.close()
@@ -142,17 +143,19 @@ class LteInterface:
 
     @property
     def id(self) -> str:
+        """Internal id: ``*`` and upper-case hex (§1.3)."""
         return f"*{self.number:X}"
 
     def row(self) -> dict[str, str]:
         """The print row (§3.7); ``comment`` only when set, as RouterOS does."""
         disabled = self.settings["disabled"] == "true"
+        running = not disabled and getattr(self.modem, "is_up", True) and getattr(self.modem, "has_at_port", True)
         row = {
             ".id": self.id,
             "name": self.name,
             "default-name": self.default_name,
             **{key: value for key, value in self.settings.items() if key not in ("comment", "pin")},
-            "running": "false" if disabled else "true",
+            "running": "true" if running else "false",
             "inactive": "false",
         }
         if self.settings.get("comment"):
@@ -195,9 +198,11 @@ class InfoCollector:
         self.operator_override = operator_override
 
     def ask(self, command: str) -> list[str]:
+        """One polling command, its answer lines."""
         return self.lte.channel.query(command)
 
     def collect(self) -> dict[str, str]:
+        """The whole row."""
         row: dict[str, str] = {}
         self._identity(row)
         self._registration(row)

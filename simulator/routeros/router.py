@@ -18,6 +18,8 @@ from .lte import InfoCollector, LteInterface, text_lines
 
 ROUTER_ERROR_CATEGORY_MISSING = 0
 ROUTER_ERROR_CATEGORY_ARGUMENT = 1
+ROUTER_ERROR_CATEGORY_GENERAL = 4
+MODEM_GONE = "failure: modem not responding"
 
 _COPS_NAME = re.compile(r'(\+COPS: *\d+ *, *\d+ *, *")([^"]*)(")')
 _RAW_TRIM = re.compile(r"^[\r\n]+|[\r\n]+$")
@@ -33,6 +35,7 @@ class CommandError(Exception):
 
     @classmethod
     def no_such_command(cls, component: str) -> "CommandError":
+        """The two-trap reply for an unknown menu or command."""
         # §1.6: an unknown menu or command gives two traps, then !done
         return cls((f"no such command or directory ({component})", ROUTER_ERROR_CATEGORY_MISSING), ("no such command prefix", None))
 
@@ -117,17 +120,21 @@ class SimulatedRouter:  # pylint: disable=too-many-instance-attributes
 
     @property
     def major(self) -> int:
+        """RouterOS major version (6 or 7)."""
         return int(self.version.split(".", 1)[0])
 
     @property
     def v7(self) -> bool:
+        """True for RouterOS 7 and later."""
         return self.major >= 7
 
     def record(self, entry: str) -> None:
+        """Append an entry to the API log (already redacted)."""
         with self._log_lock:
             self.log.append(entry)
 
     def check_password(self, user: str, password: str) -> bool:
+        """True when the user exists and the password matches."""
         return user in self.users and self.users[user] == password
 
     def close(self) -> None:
@@ -138,6 +145,7 @@ class SimulatedRouter:  # pylint: disable=too-many-instance-attributes
     # --- LTE -----------------------------------------------------------------------------------
 
     def lte_interfaces(self) -> list[LteInterface]:
+        """The LTE interfaces the router shows (none with missing_interface)."""
         return [] if self.missing_interface else self.interfaces
 
     def find_lte(self, ref: str) -> LteInterface:
@@ -164,12 +172,21 @@ class SimulatedRouter:  # pylint: disable=too-many-instance-attributes
         return self.output_separator.join(text_lines(text.encode("utf-8", "surrogateescape")))
 
     def at_chat(self, lte: LteInterface, data: bytes, wait: bool) -> str:
+        """Run at-chat on an interface and return the output value."""
         if self.at_chat_latency:
             time.sleep(self.at_chat_latency)
-        return self.format_output(lte.channel.chat(data, wait, self.at_chat_wait))
+        try:
+            return self.format_output(lte.channel.chat(data, wait, self.at_chat_wait))
+        except ConnectionError as error:
+            # §7: the router's answer while the modem is gone (rebooting, no AT port) is not known
+            raise CommandError((MODEM_GONE, ROUTER_ERROR_CATEGORY_GENERAL)) from error
 
     def lte_info(self, lte: LteInterface) -> dict[str, str]:
-        return InfoCollector(lte, self.v7, self.non_ascii_output).collect()
+        """The info/monitor row for an interface."""
+        try:
+            return InfoCollector(lte, self.v7, self.non_ascii_output).collect()
+        except ConnectionError as error:
+            raise CommandError((MODEM_GONE, ROUTER_ERROR_CATEGORY_GENERAL)) from error
 
     def set_lte(self, lte: LteInterface, changes: dict[str, str]) -> None:
         """Store settings (``/interface lte set``); values are only kept, not sent to the modem."""
@@ -186,6 +203,7 @@ class SimulatedRouter:  # pylint: disable=too-many-instance-attributes
     # --- other menus ---------------------------------------------------------------------------
 
     def resource_row(self) -> dict[str, str]:
+        """The /system/resource row (§1.9, §3.8)."""
         return {
             "uptime": format_uptime(time.monotonic() - self.started),
             "version": self.version,
@@ -208,6 +226,7 @@ class SimulatedRouter:  # pylint: disable=too-many-instance-attributes
         }
 
     def routerboard_row(self) -> dict[str, str]:
+        """The /system/routerboard row (§3.8)."""
         if not self.routerboard:
             # §3.8: CHR/x86 have no routerboard menu
             raise CommandError.no_such_command("routerboard")
@@ -225,4 +244,5 @@ class SimulatedRouter:  # pylint: disable=too-many-instance-attributes
         }
 
     def identity_row(self) -> dict[str, str]:
+        """The /system/identity row."""
         return {"name": self.identity}

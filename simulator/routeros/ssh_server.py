@@ -39,6 +39,7 @@ class RouterTransport(paramiko.Transport):
         self._replies_lock = threading.Lock()
 
     def reply_event(self, remote_chanid: int) -> threading.Event:
+        """The event set once a success reply for that channel was sent."""
         with self._replies_lock:
             return self.replies_sent.setdefault(remote_chanid, threading.Event())
 
@@ -55,6 +56,7 @@ def strip_login_flags(username: str) -> str:
 
 
 def public_key_id(key: paramiko.PKey) -> tuple[str, str]:
+    """A comparable identity of a public key."""
     return (key.get_name(), key.get_base64())
 
 
@@ -85,7 +87,9 @@ class RouterSshInterface(paramiko.ServerInterface):
             return paramiko.OPEN_SUCCEEDED
         return paramiko.OPEN_FAILED_ADMINISTRATIVELY_PROHIBITED
 
-    def check_channel_pty_request(self, channel, term, width, height, pixelwidth, pixelheight, modes) -> bool:  # pylint: disable=too-many-arguments
+    def check_channel_pty_request(  # pylint: disable=too-many-arguments,too-many-positional-arguments
+        self, channel, term, width, height, pixelwidth, pixelheight, modes,
+    ) -> bool:
         return True
 
     def check_channel_shell_request(self, channel) -> bool:
@@ -129,14 +133,17 @@ class SshServer:
 
     @property
     def host(self) -> str:
+        """Listening address."""
         return self._listener.host
 
     @property
     def port(self) -> int:
+        """Listening port."""
         return self._listener.port
 
     @property
     def address(self) -> tuple[str, int]:
+        """(host, port)."""
         return self._listener.address
 
     def known_hosts_line(self) -> str:
@@ -161,6 +168,7 @@ class SshServer:
             transport.close()
 
     def close(self) -> None:
+        """Close every session and stop listening."""
         with self._lock:
             transports = list(self._transports)
         for transport in transports:

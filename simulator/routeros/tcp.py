@@ -10,7 +10,7 @@ import threading
 from typing import Callable
 
 
-class ThreadedListener:
+class ThreadedListener:  # pylint: disable=too-many-instance-attributes
     """Accepts connections on host:port and runs ``handler(sock, peer)`` in a thread for each."""
 
     def __init__(self, host: str, port: int, handler: Callable[[socket.socket, tuple], None], name: str = "listener"):
@@ -34,6 +34,7 @@ class ThreadedListener:
 
     @property
     def address(self) -> tuple[str, int]:
+        """(host, port)."""
         return (self.host, self.port)
 
     def _accept_loop(self) -> None:

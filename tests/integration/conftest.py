@@ -59,8 +59,9 @@ class AnsibleRunner:
         env.update(env_extra or {})
         proc = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=300, check=False)
         try:
-            return proc, json.loads(proc.stdout)
-        except ValueError:
+            document = next(line for line in reversed(proc.stdout.splitlines()) if line.startswith('{"plays"'))
+            return proc, json.loads(document)
+        except (StopIteration, ValueError):
             raise AssertionError('ansible printed no JSON (rc=%d)\nstdout:\n%s\nstderr:\n%s' % (proc.returncode, proc.stdout, proc.stderr)) from None
 
     def module(self, module, args, hosts='localhost', inventory=None, check=False, diff=False, extra=()):
@@ -142,6 +143,7 @@ class RouterModem:
         self.modem = self.entry.modem
         self.router = self.entry.router
         self.inventory = fleet.write_inventory(str(workdir / 'inventory.yml'))
+        self.address = self.entry.address
         self.password = fleet.password
 
     @property
@@ -169,12 +171,13 @@ def router_modem(tmp_path):
 
     fleets = []
 
-    def start(profile='ME909u-521', **options):
+    def start(profile='ME909u-521', tls='cert', **options):
+        workdir = tmp_path / ('fleet%d' % len(fleets))
         fleet = Fleet(1, profile=profile, base_address='127.0.0.%d' % (2 + len(fleets)), api_port=0, api_tls_port=0, ssh_port=0,
-                      tls='cert', ssh=True, at_chat_wait=0.2, workdir=str(tmp_path / ('fleet%d' % len(fleets))), **options)
+                      tls=tls, ssh=True, at_chat_wait=0.2, workdir=str(workdir), **options)
         fleets.append(fleet)
         fleet.start()
-        return RouterModem(fleet, tmp_path)
+        return RouterModem(fleet, workdir)
 
     yield start
     for fleet in fleets:

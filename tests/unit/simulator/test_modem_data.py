@@ -11,7 +11,7 @@ import re
 import pytest
 
 
-def connect(term, command="AT^NDISDUP=1,1", wait=0.3) -> str:
+def connect(term, command="AT^NDISDUP=1,1", wait=0.15) -> str:
     """Send the dial command; return the answer plus what arrived within wait seconds."""
     return (term.raw(command) + term.drain(wait)).decode()
 

@@ -62,7 +62,7 @@ class ChunkedLink:
         self.closed = True
 
 
-class ChunkedModem:
+class ChunkedModem:  # pylint: disable=too-few-public-methods
     """Minimal modem stand-in: fixed answers, adjustable latency and gap between answer parts."""
 
     def __init__(self, latency=0.0, gap=0.0):

@@ -99,7 +99,7 @@ def test_other_commands(router):
     assert cli.run("/interface lte") == ""
 
 
-def client_for(server, known_hosts):
+def client_for(known_hosts):
     client = paramiko.SSHClient()
     client.load_host_keys(str(known_hosts))
     client.set_missing_host_key_policy(paramiko.RejectPolicy())
@@ -116,7 +116,7 @@ def test_paramiko_exec_with_known_hosts(router, tmp_path, modem):
     with serve_ssh(router) as server:
         known_hosts = tmp_path / "known_hosts"
         known_hosts.write_text(server.known_hosts_line() + "\n")
-        client = client_for(server, known_hosts)
+        client = client_for(known_hosts)
         client.connect(server.host, port=server.port, username="admin+cet512w", password="secret", timeout=TIMEOUT,
                        banner_timeout=TIMEOUT, auth_timeout=TIMEOUT, look_for_keys=False, allow_agent=False)
         assert client.get_transport().remote_version == "SSH-2.0-ROSSSH"
@@ -134,8 +134,8 @@ def test_wrong_host_key_and_password_are_refused(router, tmp_path):
         known_hosts = tmp_path / "known_hosts"
         known_hosts.write_text(other.known_hosts_line().replace(str(other.port), str(server.port)) + "\n")
         with pytest.raises(paramiko.BadHostKeyException):
-            client_for(server, known_hosts).connect(server.host, port=server.port, username="admin", password="secret", timeout=TIMEOUT,
-                                                    look_for_keys=False, allow_agent=False)
+            client_for(known_hosts).connect(server.host, port=server.port, username="admin", password="secret", timeout=TIMEOUT,
+                                            look_for_keys=False, allow_agent=False)
         client = paramiko.SSHClient()
         client.set_missing_host_key_policy(paramiko.AutoAddPolicy())
         with pytest.raises(paramiko.AuthenticationException):

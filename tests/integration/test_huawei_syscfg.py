@@ -1,0 +1,108 @@
+# Copyright (c) 2026, lte.modem contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""huawei_syscfg with real ansible-playbook runs against the simulated ME909u-521 of seed 001."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from conftest import PLAYBOOKS, Target
+
+SEED_WRITE = 'AT^SYSCFGEX="00",3FFFFFFF,1,1,7FFFFFFFFFFFFFFF,,'
+
+
+def is_read(command):
+    return command.endswith('?')
+
+
+def writes(log):
+    return [command for command in log if not is_read(command)]
+
+
+def variables(target, **conn):
+    return {'target_hosts': target.hosts, 'ansible_connection': 'local', 'conn': dict(target.args, **conn)}
+
+
+def results_of(tasks):
+    return {name: next(iter(hosts.values())) for name, hosts in tasks}
+
+
+def test_check_mode_then_change_then_ok(ansible, any_modem):
+    target = any_modem('ME909u-521')
+    tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'syscfg.yml', variables(target), inventory=target.inventory)
+    assert proc.returncode == 0, proc.stdout
+    results = results_of(tasks)
+    assert results['Predict in check mode']['diff'] == {
+        'before': {'roaming': False, 'mode_order': ['auto'], 'bands': ['all'], 'lte_bands': ['all'], 'service_domain': 'ps_only'},
+        'after': {'roaming': True, 'mode_order': ['auto'], 'bands': ['all'], 'lte_bands': ['all'], 'service_domain': 'ps_only'},
+    }
+    # Check mode and the info task only read; the one write is the real first run's, exactly seed 001's fix.
+    assert writes(target.log) == [SEED_WRITE]
+    first_write = target.log.index(SEED_WRITE)
+    assert all(is_read(command) for command in target.log[:first_write])
+    assert dataclasses.astuple(target.modem.state.syscfgex) == ('00', 0x3FFFFFFF, 1, 1, 0x7FFFFFFFFFFFFFFF)
+    if target.transport != 'serial':
+        assert target.simulator.password not in proc.stdout + proc.stderr
+
+
+FAULT_TRANSPORTS = ('serial', 'routeros_api')
+
+
+def start(transport, serial_modem, router_modem, **knobs):
+    if transport == 'serial':
+        simulator = serial_modem('ME909u-521')
+        target = Target(transport, simulator, dict(device=simulator.device), 'localhost', None)
+    else:
+        simulator = router_modem('ME909u-521')
+        target = Target(transport, simulator, simulator.args(transport), 'routers', simulator.inventory)
+    for name, value in knobs.items():
+        setattr(target.modem.knobs, name, value)
+    return target
+
+
+@pytest.mark.parametrize('transport', FAULT_TRANSPORTS)
+def test_bad_input_and_refused_write(ansible, serial_modem, router_modem, transport):
+    target = start(transport, serial_modem, router_modem, errors={'AT^SYSCFGEX=': '+CME ERROR: 50'})
+    before = dataclasses.astuple(target.modem.state.syscfgex)
+    tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'syscfg_refused.yml', variables(target), inventory=target.inventory)
+    assert proc.returncode == 0, proc.stdout
+    msg = {name: result.get('msg', '') for name, result in results_of(tasks).items()}
+    expected = {
+        'Unknown RAT': "Invalid value for option mode_order: ['5g']",
+        'Order the modem does not list': "Invalid value for option mode_order: ['lte', 'wcdma'] (the modem accepts only these orders: [auto]; [lte]; [wcdma]; [gsm]; [no_change])",
+        'Unknown band name': "Invalid value for option bands: ['GSM450']",
+        'Band the modem does not have': "Invalid value for option bands: ['WCDMA_B4'] (the modem supports GSM850/GSM900/GSM1800/GSM1900",
+        'LTE band the modem does not have': "Invalid value for option lte_bands: ['B28'] (the modem supports LTE BC1/LTE BC2",
+        'CS only with LTE': "Invalid value for option service_domain: 'cs_only' (with LTE in the mode order",
+        'Bad service domain choice': 'value of service_domain must be one of: cs_only, ps_only, cs_ps, any, got: ps',
+        'Nothing to manage': 'one of the following is required',
+    }
+    for name, text in expected.items():
+        assert text in msg[name], (name, msg[name])
+    for name in expected:
+        if name.startswith(('Bad', 'Nothing')):
+            continue
+        assert 'Nothing was sent to the modem' in msg[name], name
+    refused = results_of(tasks)['Refused by the modem']
+    assert refused['msg'] == '%s failed: the modem answered +CME ERROR: 50 (Incorrect parameters)' % SEED_WRITE
+    assert refused['command'] == SEED_WRITE and refused['response'] == ['+CME ERROR: 50']
+    assert writes(target.log) == [SEED_WRITE]
+    assert dataclasses.astuple(target.modem.state.syscfgex) == before
+    if transport != 'serial':
+        assert target.simulator.password not in proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize('transport', FAULT_TRANSPORTS)
+def test_reset_during_the_write(ansible, serial_modem, router_modem, transport):
+    target = start(transport, serial_modem, router_modem, reset_on={'AT^SYSCFGEX='})
+    tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'syscfg_reset.yml', variables(target, timeout=5), inventory=target.inventory)
+    assert proc.returncode == 0, proc.stdout
+    result = results_of(tasks)['Allow roaming while the modem resets']
+    assert result['failed'] and SEED_WRITE in result['msg'], result
+    # The modem reset after storing the roam field; every other field is as before.
+    assert dataclasses.astuple(target.modem.state.syscfgex) == ('00', 0x3FFFFFFF, 1, 1, 0x7FFFFFFFFFFFFFFF)
+    assert writes(target.log) == [SEED_WRITE]

@@ -1,0 +1,134 @@
+# Copyright (c) 2026, lte.modem contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The simulated fleet: routers on their own loopback addresses, inventory, known_hosts, CA, CLI start/stop."""
+
+import os
+import signal
+import socket
+import ssl
+import subprocess
+import sys
+import time
+
+import librouteros
+import paramiko
+import pytest
+import yaml
+
+from simulator.fleet import Fleet
+
+TIMEOUT = 5
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+
+
+def free_port(address):
+    with socket.socket() as sock:
+        sock.bind((address, 0))
+        return sock.getsockname()[1]
+
+
+def refused(address, port):
+    with socket.socket() as sock:
+        sock.settimeout(TIMEOUT)
+        return sock.connect_ex((address, port)) != 0
+
+
+def check_api(address, port, name, ssl_wrapper=None):
+    api = librouteros.connect(address, "admin", "sim-pass", port=port, timeout=TIMEOUT, ssl_wrapper=ssl_wrapper)
+    assert tuple(api("/system/identity/print")) == ({"name": name},)
+    output = tuple(api("/interface/lte/at-chat", **{".id": "lte1", "input": "AT^SYSCFGEX?", "wait": True}))[0]["output"]
+    assert output.startswith("^SYSCFGEX:") and output.endswith("OK")
+    api.close()
+
+
+def check_ssh(address, port, known_hosts):
+    client = paramiko.SSHClient()
+    client.load_host_keys(known_hosts)
+    client.set_missing_host_key_policy(paramiko.RejectPolicy())
+    client.connect(address, port=port, username="admin", password="sim-pass", timeout=TIMEOUT, look_for_keys=False, allow_agent=False)
+    _stdin, stdout, _stderr = client.exec_command(r'/interface lte at-chat lte1 input="AT+CPIN\?"', timeout=TIMEOUT)
+    assert stdout.read() == b"  output: +CPIN: READY\r\n          OK\r\n"
+    client.close()
+
+
+def test_fleet_serves_each_router_and_writes_inventory(tmp_path):
+    port = free_port("127.0.0.201")
+    fleet = Fleet(3, base_address="127.0.0.201", api_port=port, api_tls_port=0, ssh_port=0, tls="cert", ssh=True,
+                  at_chat_wait=0.2, password="sim-pass", state_dir=str(tmp_path / "state"), seed=5)
+    with fleet:
+        with open(fleet.write_inventory(str(tmp_path / "inventory.yml")), encoding="utf-8") as handle:
+            group = yaml.safe_load(handle)["all"]["children"]["routers"]
+        assert list(group["hosts"]) == ["router01", "router02", "router03"]
+        assert [host["ansible_host"] for host in group["hosts"].values()] == ["127.0.0.201", "127.0.0.202", "127.0.0.203"]
+        variables = group["vars"]
+        assert variables["routeros_username"] == "admin" and variables["routeros_password"] == "sim-pass"
+        assert variables["routeros_api_port"] == port  # same on every address: a group var
+        assert "routeros_ssh_port" in group["hosts"]["router02"]  # system-chosen: per host
+        assert os.path.isfile(variables["routeros_ca_path"]) and os.path.isfile(variables["routeros_known_hosts"])
+        context = ssl.create_default_context(cafile=variables["routeros_ca_path"])
+        for name, host in group["hosts"].items():
+            address = host["ansible_host"]
+            check_api(address, port, name)
+            check_api(address, host["routeros_api_tls_port"], name, lambda sock, address=address: context.wrap_socket(sock, server_hostname=address))
+            check_ssh(address, host["routeros_ssh_port"], variables["routeros_known_hosts"])
+        assert [entry.modem.command_log[0] for entry in fleet.routers] == ["ATE0"] * 3
+        workdir = fleet.workdir
+    assert all(refused(f"127.0.0.{last}", port) for last in (201, 202, 203))
+    assert not os.path.exists(workdir)
+    assert not fleet.routers
+
+
+def test_fleet_refuses_non_loopback_addresses():
+    with pytest.raises(ValueError):
+        Fleet(2, base_address="10.0.0.1").addresses()
+    with pytest.raises(ValueError):
+        Fleet(2, base_address="127.255.255.254").addresses()
+
+
+def test_fleet_releases_addresses_when_a_port_is_taken():
+    blocker = socket.socket()
+    blocker.bind(("127.0.0.232", 0))
+    blocker.listen()
+    port = blocker.getsockname()[1]
+    with blocker:
+        fleet = Fleet(3, base_address="127.0.0.231", api_port=port, at_chat_wait=0.1)
+        with pytest.raises(OSError):
+            fleet.start()
+        assert refused("127.0.0.231", port)
+
+
+def test_cli_fleet_runs_until_sigterm(tmp_path):
+    inventory = tmp_path / "inventory.yml"
+    password_file = tmp_path / "password"
+    password_file.write_text("from-file\n")
+    command = [sys.executable, "-m", "simulator", "fleet", "--routers", "2", "--base-address", "127.0.0.241", "--api-port", "0",
+               "--ssh", "--ssh-port", "0", "--tls", "anon", "--api-tls-port", "0", "--inventory", str(inventory),
+               "--password-file", str(password_file), "--at-chat-wait", "0.2", "--workdir", str(tmp_path / "work")]
+    with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+        try:
+            lines = []
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
+                line = process.stdout.readline()
+                if not line:
+                    break
+                lines.append(line.strip())
+                if line.startswith("inventory:"):
+                    break
+            assert "ready" in lines, (lines, process.stderr.read() if process.poll() is not None else "")
+            assert lines[-1] == f"inventory: {inventory}"
+            hosts = yaml.safe_load(inventory.read_text())["all"]["children"]["routers"]
+            assert hosts["vars"]["routeros_password"] == "from-file"
+            host = hosts["hosts"]["router02"]
+            api = librouteros.connect(host["ansible_host"], "admin", "from-file", port=host["routeros_api_port"], timeout=TIMEOUT)
+            assert tuple(api("/system/identity/print")) == ({"name": "router02"},)
+            api.close()
+        finally:
+            process.send_signal(signal.SIGTERM)
+            assert process.wait(timeout=20) == 0
+
+
+def test_cli_router_subcommand_help():
+    result = subprocess.run([sys.executable, "-m", "simulator", "router", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=30, check=True)
+    assert "--login-style" in result.stdout
