@@ -78,7 +78,7 @@ def run(workdir, inventory, name, task, forks, extra_vars):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    parser = argparse.ArgumentParser(description=__doc__.split('\n\n', maxsplit=1)[0])
     parser.add_argument('--routers', type=int, default=50)
     parser.add_argument('--latency', type=float, default=0.2, help='seconds each at-chat call takes on the simulated router')
     parser.add_argument('--forks', type=int, default=10)

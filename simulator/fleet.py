@@ -138,7 +138,7 @@ class Fleet:  # pylint: disable=too-many-instance-attributes
             os.makedirs(self.state_dir, exist_ok=True)
         if self.tls == "cert":
             self.ca = make_ca()
-            self.ca_file, _ = self.ca.write(self.workdir, "fleet-ca")
+            self.ca_file, dummy = self.ca.write(self.workdir, "fleet-ca")
         try:
             for index, address in enumerate(self.addresses(), start=1):
                 self.routers.append(self._start_router(index, address))

@@ -8,6 +8,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+export ANSIBLE_LOCALHOST_WARNING=False ANSIBLE_INVENTORY_UNPARSED_WARNING=False
 profile=${DEMO_PROFILE:-ME909u-521}
 workdir=$(mktemp -d "${TMPDIR:-/tmp}/lte-modem-demo.XXXXXX")
 sim_pid=

@@ -58,10 +58,9 @@ class RadioResource(Resource):
 
     def desired(self, before, params):
         after = dict(before)
-        for option, dummy, dummy in WRITES:
-            if params.get(option) is not None:
-                after[option] = params[option]
-        radio_wanted = (params.get('rf') == 'on' or params.get('functionality') == 'full') and after['rf'] != 'off'
+        wanted = wanted_fields(params)
+        after.update(wanted)
+        radio_wanted = (wanted.get('rf') == 'on' or wanted.get('functionality') == 'full') and after['rf'] != 'off'
         if radio_wanted and before['rf_hardware'] == 'off':
             raise DeviceStateError(HARDWARE_SWITCH_MESSAGE % int(before['rf'] == 'on'), rf_hardware='off')
         return after
@@ -71,11 +70,17 @@ class RadioResource(Resource):
 
     def verify(self, modem, params, after):
         actual = self.current(modem.query_many(self.queries(params)), params)
-        wrong = [option for option, dummy, dummy in WRITES if params.get(option) is not None and actual[option] != after[option]]
+        wrong = [option for option in wanted_fields(params) if actual[option] != after[option]]
         if wrong:
             raise DeviceStateError('The modem accepted the radio change but reads back %r instead of %r' % (actual, after),
                                    expected=after, actual=actual)
         return actual
+
+
+def wanted_fields(params):
+    """The fields the task asks for (``rf`` is a boolean option, shown as on/off)."""
+    wanted = {'rf': RF_STATES.get(params.get('rf')), 'functionality': params.get('functionality')}
+    return {key: value for key, value in wanted.items() if value is not None}
 
 
 def answer_of(outcome):
@@ -86,7 +91,7 @@ def answer_of(outcome):
 TASK = resource_task(
     RadioResource(),
     dict(
-        rf=dict(type='str', choices=list(RF_CODES)),
+        rf=dict(type='bool'),
         functionality=dict(type='str', choices=list(FUNCTIONALITY_CHOICES)),
     ),
     required_one_of=[('rf', 'functionality')],

@@ -13,7 +13,7 @@ version_added: 0.1.0
 description:
   - Sets the software RF switch of Huawei modules (C(AT^RFSWITCH=1/0)) and the phone functionality (C(AT+CFUN=1/0/4)),
     reading both first and writing only what differs, then reading them back.
-  - When the hardware RF switch is off (C(^RFSWITCH: x,0)) and the radio should be on, the task fails and says so, that
+  - When the hardware RF switch is off (C(^RFSWITCH:x,0)) and the radio should be on, the task fails and says so, that
     switch is the platform's rfkill (the W_DISABLE# pin of the M.2 or mini-PCIe slot, a laptop's airplane-mode key,
     C(/sys/class/rfkill)), which no AT command can change (seed 000, ME906s giving NO CARRIER).
   - USB sticks have no C(^RFSWITCH); O(rf) then fails as unsupported while O(functionality) still works.
@@ -36,9 +36,9 @@ attributes:
 options:
   rf:
     description:
-      - The software RF switch (C(AT^RFSWITCH)). V(off) is airplane mode on modules.
-    type: str
-    choices: [on, off]
+      - The software RF switch (C(AT^RFSWITCH)), V(true) (on, C(AT^RFSWITCH=1)) or V(false) (off, airplane mode on modules).
+        YAML's V(on) and V(off) work too.
+    type: bool
   functionality:
     description:
       - The phone functionality (C(AT+CFUN)), V(full) (1), V(minimum) (0, radio off) or V(offline) (4, flight mode;
@@ -55,17 +55,17 @@ seealso:
 
 EXAMPLES = r"""
 ---
-- name: Make sure the ME906s radio is on (seed 000, ^RFSWITCH: 0,1 -> AT^RFSWITCH=1)
+- name: Make sure the ME906s radio is on (seed 000, ^RFSWITCH 0,1 -> AT^RFSWITCH=1)
   lte.modem.huawei_radio:
     device: /dev/serial/by-id/usb-Huawei_Technologies_Co._Ltd._HUAWEI_ME906s_LTE_Module-if02-port0
-    rf: "on"
+    rf: true
     functionality: full
 
 - name: Airplane mode on a module behind a MikroTik router
   lte.modem.huawei_radio:
     transport: routeros_ssh
     password: "{{ routeros_password }}"
-    rf: "off"
+    rf: false
 
 - name: Radio off on a USB stick (no RF switch)
   lte.modem.huawei_radio:

@@ -14,6 +14,11 @@
     server = serve_pty(modem, link_path="/tmp/gsm0")   # .path, .link_path, .close()
     server = serve_tcp(modem)              # .port, .address, .close(); pyserial "socket://127.0.0.1:<port>"
 
+State attributes (details in simulator.modem.state): NVRAM syscfgex, syscfg, pdp_contexts,
+setport_current, setport_pending, rf_software, sim_pin; volatile cfun, cmee, creg_n, cgreg_n,
+cereg_n, curc, cops_mode, sim_unlocked, pin_retries, puk_retries, ndis, last_dial_cid;
+derived rf_hardware (the knob) and sim_status. Echo/ATV/ATQ are per link (link.echo ...).
+
 Knob names and meanings: simulator.modem.knobs. Profiles: simulator.modem.profiles.
 """
 

@@ -23,6 +23,8 @@ def register(subparsers):
     parser.add_argument("--list-profiles", action="store_true", help="list the profiles and exit")
     parser.add_argument("--pty", action="store_true", help="serve the AT port on a pty (default when --tcp is not given)")
     parser.add_argument("--link", metavar="PATH", help="symlink that always points at the current pty")
+    parser.add_argument("--all-ports", action="store_true",
+                        help="also serve the other tty functions (modem, diag, gps) on their own ptys, printed as `pty-<function> PATH`")
     parser.add_argument("--tcp", metavar="PORT", type=int, help="serve the AT port on TCP (0 = any free port)")
     parser.add_argument("--host", default="127.0.0.1", help="loopback address for --tcp (default %(default)s)")
     parser.add_argument("--state-file", metavar="FILE", help="JSON file keeping the modem's NVRAM across restarts")
@@ -77,6 +79,8 @@ def run(args) -> int:
             if args.link:
                 print(f"link {args.link}", flush=True)
             pty_server.add_path_listener(lambda path: path and print(f"pty {path}", flush=True))
+            if args.all_ports:
+                servers.extend(_serve_other_ports(modem, modem.default_at_function()))
         if args.tcp is not None:
             tcp_server = serve_tcp(modem, host=args.host, port=args.tcp)
             servers.append(tcp_server)
@@ -93,6 +97,19 @@ def run(args) -> int:
         pass
     _shut_down(servers, modem)
     return 0
+
+
+def _serve_other_ports(modem, main_function):
+    """One pty per further tty function of the composition (seed 000: several ttyUSB, only some speak AT)."""
+    servers = []
+    for function in modem.available_functions():
+        if function == main_function:
+            continue
+        server = serve_pty(modem, function=function)
+        servers.append(server)
+        print(f"pty-{function} {server.path}", flush=True)
+        server.add_path_listener(lambda path, name=function: path and print(f"pty-{name} {path}", flush=True))
+    return servers
 
 
 def _shut_down(servers, modem):

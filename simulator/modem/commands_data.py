@@ -61,7 +61,7 @@ class NdisDial(Command):
     max_params = 6
     sim_gated = True
 
-    def read(self, ctx):
+    def read(self, _ctx):
         return []
 
     def test(self, ctx):
@@ -106,7 +106,7 @@ class NdisStatus(Command):
             return [ctx.reply("^NDISSTATQRY", f"{stat},{cause},,{family}") for stat, cause, family in entries]
         return [ctx.reply("^NDISSTATQRY", ",".join(f'{stat},{cause},,"{family}"' for stat, cause, family in entries))]
 
-    def test(self, ctx):
+    def test(self, _ctx):
         return []
 
 

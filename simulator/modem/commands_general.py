@@ -51,10 +51,10 @@ class Accepted(Command):
 
     max_params = 1
 
-    def exec_(self, ctx):
+    def exec_(self, _ctx):
         return []
 
-    def set_(self, ctx, params):
+    def set_(self, _ctx, _params):
         return []
 
 
@@ -63,10 +63,10 @@ class SRegister(Command):
 
     max_params = 1
 
-    def read(self, ctx):
+    def read(self, _ctx):
         return ["000"]
 
-    def set_(self, ctx, params):
+    def set_(self, _ctx, params):
         int_param(params[0], range(256))
 
 
@@ -114,7 +114,7 @@ class IdentityLine(Command):
     def exec_(self, ctx):
         return [self.value(ctx)]
 
-    def test(self, ctx):
+    def test(self, _ctx):
         return []
 
 
@@ -154,7 +154,7 @@ class Imsi(Command):
     def exec_(self, ctx):
         return [ctx.identity.imsi(ctx.knobs.home_network)]
 
-    def test(self, ctx):
+    def test(self, _ctx):
         return []
 
 
@@ -166,7 +166,7 @@ class Iccid(Command):
             raise AtFault.cme(10)
         return [ctx.reply("^ICCID", ctx.identity.iccid(ctx.knobs.home_network))]
 
-    def test(self, ctx):
+    def test(self, _ctx):
         return []
 
 
@@ -220,7 +220,7 @@ class Pin(Command):
             raise AtFault.cme(13)
         return [ctx.reply("+CPIN", self.CODES[status])]
 
-    def test(self, ctx):
+    def test(self, _ctx):
         return []
 
     def set_(self, ctx, params):

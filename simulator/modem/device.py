@@ -45,7 +45,8 @@ class SimulatedModem:  # pylint: disable=too-many-instance-attributes
         self._command_listeners = []
         self._observers = []
         self._links = []
-        self._up = threading.Event()
+        self._up = threading.Event()  # ports may be opened
+        self._ready = threading.Event()  # boot finished and every observer (server) has re-created its port
         self._state_file = StateFile(state_file)
         self.state = ModemState.factory(self.profile, self.knobs)
         if self._state_file.load(self.state):
@@ -57,6 +58,7 @@ class SimulatedModem:  # pylint: disable=too-many-instance-attributes
         self._random_urcs = RandomUrcs(self, random.Random(seed))
         self._registration_watch = RegistrationWatch(self)
         self._up.set()
+        self._ready.set()
         self._scheduler = Scheduler(f"modem-{self.profile.name}", self._tick)
 
     # ---- ports -------------------------------------------------------------------------
@@ -95,7 +97,7 @@ class SimulatedModem:  # pylint: disable=too-many-instance-attributes
     @property
     def is_up(self) -> bool:
         """False while rebooting."""
-        return self._up.is_set()
+        return self._ready.is_set()
 
     @property
     def has_at_port(self) -> bool:
@@ -134,6 +136,7 @@ class SimulatedModem:  # pylint: disable=too-many-instance-attributes
             if not self._up.is_set():
                 return
             self._up.clear()
+            self._ready.clear()
             links, self._links = self._links, []
         for link in links:
             link.drop()
@@ -155,10 +158,11 @@ class SimulatedModem:  # pylint: disable=too-many-instance-attributes
             for line in (self.profile.format_reply("^BOOT", "27710117,0,0,0,75"), self.profile.format_reply("^SIMST", str(sim_state))):
                 for link in booted:
                     link.deliver(f"\r\n{line}\r\n".encode("latin-1"))
+        self._ready.set()
 
     def wait_ready(self, timeout: float = 10.0) -> bool:
         """Block until the modem is up after a reset; False on timeout."""
-        return self._up.wait(timeout)
+        return self._ready.wait(timeout)
 
     def close(self):
         """Stop the background thread and drop every port."""

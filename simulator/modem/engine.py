@@ -46,7 +46,7 @@ class Response:
     actions: list = field(default_factory=list)
 
 
-class Context:
+class Context:  # pylint: disable=too-many-instance-attributes
     """What a command handler may use while it runs (the modem lock is held)."""
 
     def __init__(self, modem, link):
@@ -69,7 +69,7 @@ class Context:
         self.actions.append(action)
 
 
-class Command:
+class Command:  # pylint: disable=too-few-public-methods
     """Base of every command handler. Subclasses define exec_/read/test/set_ methods."""
 
     max_params = 0

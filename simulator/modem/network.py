@@ -100,7 +100,7 @@ class RadioNetwork:
 
     def hcsq_fields(self) -> str:
         """Body of ^HCSQ (huawei-at.md §2.4)."""
-        rssi, _ = self.signal_csq()
+        rssi, dummy = self.signal_csq()
         if rssi == 99:
             return '"NOSERVICE"'
         dbm = -113 + 2 * rssi

@@ -114,7 +114,7 @@ class Profile:  # pylint: disable=too-many-instance-attributes
     @property
     def port_codes(self) -> tuple:
         """Codes accepted in a ^SETPORT rewind list."""
-        return tuple(code for code, _ in self.setport_functions if code != "FF")
+        return tuple(code for code, dummy in self.setport_functions if code != "FF")
 
 
 # Commands that exist only on some kinds of device.

@@ -95,7 +95,7 @@ class _PtyPump(_Pump):
         self.master_fd = master_fd
 
     def receive(self):
-        readable, _, _ = select.select([self.master_fd], [], [], POLL_SECONDS)
+        readable, dummy, dummy = select.select([self.master_fd], [], [], POLL_SECONDS)
         if not readable:
             return b""
         try:
@@ -111,7 +111,7 @@ class _PtyPump(_Pump):
                 raise  # a full input queue with nobody reading drops the bytes, like a real port
 
 
-class _Pty:
+class _Pty:  # pylint: disable=too-few-public-methods
     """One allocated pseudo-terminal: master and slave fds, slave in raw mode."""
 
     def __init__(self):
@@ -129,7 +129,7 @@ class _Pty:
                 pass
 
 
-class PtyServer:
+class PtyServer:  # pylint: disable=too-many-instance-attributes
     """serve_pty() result: .path (current /dev/pts/N or None), .link_path, .close()."""
 
     def __init__(self, modem, link_path=None, function=None):
@@ -289,13 +289,17 @@ class TcpServer:
 
     def _stop_listening(self):
         if self._listener is not None:
+            try:
+                self._listener.shutdown(socket.SHUT_RDWR)  # stops listening now, even while accept() polls
+            except OSError:
+                pass
             self._listener.close()
             self._listener = None
 
     def _accept_loop(self, listener):
         while True:
             try:
-                connection, _ = listener.accept()
+                connection, dummy = listener.accept()
             except socket.timeout:
                 continue
             except OSError:

@@ -35,6 +35,8 @@ import json
 import os
 from dataclasses import asdict, dataclass, field
 
+from .knobs import Knobs
+
 
 @dataclass
 class SyscfgEx:
@@ -107,7 +109,7 @@ class ModemState:  # pylint: disable=too-many-instance-attributes
     puk_retries: int = 10
     ndis: dict = field(default_factory=dict)
     last_dial_cid: int = 1
-    knobs: object = None
+    knobs: Knobs | None = None
 
     NVRAM_FIELDS = ("syscfgex", "syscfg", "pdp_contexts", "setport_current", "setport_pending", "rf_software", "sim_pin")
 

@@ -15,7 +15,7 @@ from .network import RAT_TABLE
 REGISTRATION_COMMANDS = (("+CREG", "creg_n"), ("+CGREG", "cgreg_n"), ("+CEREG", "cereg_n"))
 
 
-class RandomUrcs:
+class RandomUrcs:  # pylint: disable=too-few-public-methods
     """Every knobs.urc_interval seconds one of ^RSSI/^HCSQ/^MODE/^DSFLOWRPT/^BOOT/+CREG (seeded RNG)."""
 
     def __init__(self, modem, rng):
@@ -44,7 +44,7 @@ class RandomUrcs:
         modem = self.modem
         profile, network, state = modem.profile, modem.network, modem.state
         with modem.lock:
-            rssi, _ = network.signal_csq()
+            rssi, dummy = network.signal_csq()
             registration = network.registration()
             candidates = [
                 (profile.format_reply("^RSSI", str(rssi)), True),

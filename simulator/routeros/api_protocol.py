@@ -131,5 +131,5 @@ def write_sentence(sock: socket.socket, words: Iterable[str | bytes]) -> None:
 def split_attribute(word: str) -> tuple[str, str]:
     """``=name=value`` -> (name, value); the value may contain ``=`` (split at the second ``=`` only, §1.3)."""
     body = word[1:]
-    name, _, value = body.partition("=")
+    name, dummy, value = body.partition("=")
     return name, value

@@ -60,7 +60,7 @@ class Request:
     @property
     def path(self) -> str:
         """The command path with verb aliases resolved (getall is print)."""
-        head, _, verb = self.command.rpartition("/")
+        head, dummy, verb = self.command.rpartition("/")
         return f"{head}/{VERB_ALIASES.get(verb, verb)}"
 
 
@@ -364,7 +364,7 @@ class ApiSession:  # pylint: disable=too-few-public-methods
         if pending is not None and pending():
             return True
         try:
-            ready, _, _ = select.select([self.sock], [], [], timeout)
+            ready, dummy, dummy = select.select([self.sock], [], [], timeout)
         except (OSError, ValueError):
             self.open = False
             return True

@@ -161,7 +161,7 @@ def layout(fields: list[tuple[str, str]]) -> str:
     """Right-aligned ``label: value`` lines; multi-line values continue at the value column (§4.2)."""
     if not fields:
         return ""
-    width = max(len(label) for label, _ in fields) + 2
+    width = max(len(label) for label, dummy in fields) + 2
     lines = []
     for label, value in fields:
         parts = value.split(CRLF) if value else [""]
@@ -265,7 +265,7 @@ class Cli:  # pylint: disable=too-few-public-methods
         try:
             return command.handler(self, invocation)
         except CommandError as error:
-            return "".join(message + CRLF for message, _ in error.traps[:1])
+            return "".join(message + CRLF for message, dummy in error.traps[:1])
 
     # --- parsing -------------------------------------------------------------------------------
 
@@ -285,7 +285,7 @@ class Cli:  # pylint: disable=too-few-public-methods
                 parts.append((piece, column))
                 column += len(piece) + 1
             used += 1
-            if tuple(part for part, _ in parts) in self.commands:
+            if tuple(part for part, dummy in parts) in self.commands:
                 break
         return parts, used
 

@@ -46,7 +46,7 @@ def _word_test(word: str) -> Test:
             # "?=name=value" is the same as "?name=value"
             name, sep, value = rest.partition("=")
             return _compare(name, value, "=") if sep else (lambda row: rest in row)
-        name, _, value = rest.partition("=")
+        name, dummy, value = rest.partition("=")
         return _compare(name, value, op)
     name, sep, value = body.partition("=")
     if not sep:

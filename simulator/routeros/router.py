@@ -30,7 +30,7 @@ class CommandError(Exception):
     """A command failed: one or more traps (message, category) as RouterOS would send them."""
 
     def __init__(self, *traps: tuple[str, int | None]):
-        super().__init__(", ".join(message for message, _ in traps))
+        super().__init__(", ".join(message for message, dummy in traps))
         self.traps = list(traps)
 
     @classmethod

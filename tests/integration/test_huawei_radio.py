@@ -21,7 +21,8 @@ def failed_tasks(tasks):
 
 def test_radio_off_on_idempotent_check_diff(ansible, any_modem):
     target = any_modem('ME909u-521')
-    tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'radio.yml', dict(target_hosts=target.hosts, ansible_connection='local', conn=target.args), inventory=target.inventory)
+    variables = dict(target_hosts=target.hosts, ansible_connection='local', conn=target.args)
+    tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'radio.yml', variables, inventory=target.inventory)
     assert proc.returncode == 0, (failed_tasks(tasks), proc.stderr[-2000:])
     # the check-mode task and the bad input sent no write; the others wrote each setting once
     assert writes(target.log) == ['AT^RFSWITCH=0', 'AT+CFUN=0', 'AT^RFSWITCH=1', 'AT+CFUN=1']

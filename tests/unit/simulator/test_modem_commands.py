@@ -13,8 +13,8 @@ import pytest
 from simulator.modem import PROFILES
 
 
-@pytest.fixture
-def modem_term(make_modem):
+@pytest.fixture(name="modem_term")
+def modem_term_fixture(make_modem):
     """An ME906s-158 with echo off."""
     modem, term = make_modem("ME906s-158")
     term.raw("ATE0")
@@ -40,13 +40,13 @@ def test_identification(make_modem, profile):
 
 
 def test_seed_gives_unique_imei(make_modem):
-    first, _ = make_modem(seed=1)
-    second, _ = make_modem(seed=2)
+    first, dummy = make_modem(seed=1)
+    second, dummy = make_modem(seed=2)
     assert first.identity.imei != second.identity.imei
 
 
 def test_seed_000_ati_lines(make_modem):
-    _, term = make_modem("ME906s-158")
+    dummy, term = make_modem("ME906s-158")
     assert term.lines("ATI")[1:4] == ["Manufacturer: Huawei Technologies Co., Ltd.", "Model: ME906s-158", "Revision: 11.617.00.00.00"]
 
 
@@ -71,7 +71,7 @@ def test_sim_pin_unlock_and_gating(make_modem):
 def test_sim_puk_after_three_wrong_pins(make_modem):
     modem, term = make_modem(sim="pin")
     term.raw("ATE0;+CMEE=1")
-    for _ in range(3):
+    for dummy in range(3):
         assert term.answer('AT+CPIN="9999"') == ["+CME ERROR: 16"]
     assert term.answer("AT+CPIN?") == ["+CPIN: SIM PUK", "OK"]
     assert term.answer("AT+CSQ") == ["+CME ERROR: 12"]
@@ -80,7 +80,7 @@ def test_sim_puk_after_three_wrong_pins(make_modem):
 
 
 def test_sim_absent(make_modem):
-    _, term = make_modem(sim="absent")
+    dummy, term = make_modem(sim="absent")
     term.raw("ATE0;+CMEE=1")
     assert term.answer("AT+CPIN?") == ["+CME ERROR: 10"]
     assert term.answer("AT+CSQ") == ["+CME ERROR: 10"]
@@ -89,7 +89,7 @@ def test_sim_absent(make_modem):
 
 
 def test_old_firmware_gates_syscfg_test_command(make_modem):
-    _, term = make_modem("E3272", sim="pin")
+    dummy, term = make_modem("E3272", sim="pin")
     term.raw("ATE0")
     assert term.answer("AT^SYSCFGEX=?") == ["+CME ERROR: SIM PIN required"]
     assert term.answer("AT^SYSCFGEX?")[-1] == "OK"
@@ -131,7 +131,7 @@ def test_rfswitch_and_seed_000(make_modem):
 
 
 def test_rfswitch_unknown_on_sticks(make_modem):
-    _, term = make_modem("E3372h-153")
+    dummy, term = make_modem("E3372h-153")
     assert term.answer("AT^RFSWITCH?") == ["COMMAND NOT SUPPORT"]
 
 
@@ -246,7 +246,7 @@ def test_cgdcont(modem_term):
 
 
 def test_cgdcont_ipv4_only_device(make_modem):
-    _, term = make_modem("E3272")
+    dummy, term = make_modem("E3272")
     term.raw("ATE0")
     assert term.answer('AT+CGDCONT=1,"IPV4V6","web"') == ["+CME ERROR: Incorrect parameters"]
     assert len(term.answer("AT+CGDCONT=?")) == 3
@@ -308,6 +308,6 @@ def test_persistence_across_reset(modem_term):
 
 
 def test_version_and_hwver(modem_term):
-    _, term = modem_term
+    dummy, term = modem_term
     assert term.answer("AT^HWVER") == ['^HWVER: "MH1ME906SM Ver.B"', "OK"]
     assert term.answer("AT^VERSION?")[1] == "^VERSION: EXTS:11.617.00.00.00"

@@ -52,15 +52,15 @@ def test_dhcp_little_endian_hex_styles(make_modem):
 
 
 def test_ndisstatqry_styles(make_modem):
-    _, term = make_modem("ME909u-521")
+    dummy, term = make_modem("ME909u-521")
     term.raw("ATE0")
     assert term.answer("AT^NDISSTATQRY?") == ["^NDISSTATQRY: 0,,,IPV4", "^NDISSTATQRY: 0,,,IPV6", "OK"]
-    _, term = make_modem("E3531")
+    dummy, term = make_modem("E3531")
     term.raw("ATE0")
     assert term.answer("AT^NDISSTATQRY?") == ["^NDISSTATQry:0", "OK"]
     assert "^NDISSTAT:1,,,\"IPV4\"" in connect(term)
     assert term.answer("AT^NDISSTATQRY?") == ["^NDISSTATQry:1", "OK"]
-    _, term = make_modem("E3272")
+    dummy, term = make_modem("E3272")
     term.raw("ATE0")
     assert term.answer("AT^NDISSTATQRY?") == ["^NDISSTATQRY: 0,,,IPV4", "OK"]
 
@@ -76,7 +76,7 @@ def test_bad_apn_fails_with_cause_33(make_modem):
 
 
 def test_seed_001_roaming_sim_needs_roam_allowed(make_modem):
-    _, term = make_modem("ME909u-521", home_network=False)
+    dummy, term = make_modem("ME909u-521", home_network=False)
     term.raw("ATE0")
     assert '^NDISSTAT: 0,111,,"IPV4"' in connect(term)
     term.raw('AT^SYSCFGEX="00",3FFFFFFF,1,1,7FFFFFFFFFFFFFFF,,')
@@ -104,7 +104,7 @@ def test_connection_drops_when_radio_goes_off(make_modem):
 
 
 def test_ndisdup_validation(make_modem):
-    _, term = make_modem("ME906s-158")
+    dummy, term = make_modem("ME906s-158")
     term.raw("ATE0;+CMEE=1")
     assert term.answer("AT^NDISDUP=1") == ["+CME ERROR: 50"]
     assert term.answer("AT^NDISDUP=0,1") == ["+CME ERROR: 50"]
@@ -113,7 +113,7 @@ def test_ndisdup_validation(make_modem):
 
 
 def test_dial_ppp_connect_and_escape(make_modem):
-    _, term = make_modem("E3272")
+    dummy, term = make_modem("E3272")
     term.raw("ATE0")
     assert term.answer("ATD*99#") == ["CONNECT 150000000"]
     term.link.write(b"\x7e\xff\x03 ppp frames")
@@ -126,7 +126,7 @@ def test_dial_ppp_connect_and_escape(make_modem):
 
 @pytest.mark.parametrize("profile", ["ME906s-158", "E3372h-153"])
 def test_ipv4_context_brings_up_only_ipv4(make_modem, profile):
-    _, term = make_modem(profile)
+    dummy, term = make_modem(profile)
     term.raw('ATE0;+CGDCONT=1,"IP","internet"')
     data = connect(term)
     assert "IPV4" in data and "IPV6" not in data

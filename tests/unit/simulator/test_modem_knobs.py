@@ -31,7 +31,7 @@ def test_latency_and_command_latency(make_modem):
 
 
 def test_echo_comes_before_latency(make_modem):
-    _, term = make_modem(latency=0.2)
+    dummy, term = make_modem(latency=0.2)
     term.link.write(b"AT\r")
     assert term.link.read(0.1) == b"AT\r"
     assert term.read_until_final() == b"\r\nOK\r\n"
@@ -43,7 +43,7 @@ def test_echo_comes_before_latency(make_modem):
     ("after", b"AT+CSQ\r\r\n+CSQ: 20,99\r\n\r\nOK\r\n\r\n^RSSI:20\r\n"),
 ])
 def test_scripted_urcs(make_modem, where, expected):
-    _, term = make_modem("E3372h-153", scripted_urcs={"AT+CSQ": [(where, "^RSSI:20")]})
+    dummy, term = make_modem("E3372h-153", scripted_urcs={"AT+CSQ": [(where, "^RSSI:20")]})
     assert term.raw("AT+CSQ") + term.drain(0.05) == expected
     assert term.raw("AT") == b"AT\r\r\nOK\r\n"
 
@@ -63,7 +63,7 @@ def test_random_urcs_are_seeded_and_obey_curc(make_modem):
 
 def test_random_urc_sequence_is_reproducible(make_modem):
     sequences = []
-    for _ in range(2):
+    for dummy in range(2):
         modem, term = make_modem("ME906s-158", seed=5, urc_interval=0.04)
         term.raw("ATE0")
         text = term.drain(0.45).decode()

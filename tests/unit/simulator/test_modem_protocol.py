@@ -12,7 +12,7 @@ from simulator.modem import PROFILES
 
 
 def test_echo_and_framing_bytes(make_modem):
-    _, term = make_modem("E3372h-153")
+    dummy, term = make_modem("E3372h-153")
     assert term.raw("AT") == b"AT\r\r\nOK\r\n"
     assert term.raw("AT+CSQ") == b"AT+CSQ\r\r\n+CSQ: 20,99\r\n\r\nOK\r\n"
     assert term.raw("ATE0") == b"ATE0\r\r\nOK\r\n"
@@ -22,7 +22,7 @@ def test_echo_and_framing_bytes(make_modem):
 
 
 def test_multi_line_answer_framing(make_modem):
-    _, term = make_modem("E3372h-153")
+    dummy, term = make_modem("E3372h-153")
     term.raw("ATE0")
     data = term.raw("AT^SETPORT=?")
     assert data.startswith(b"\r\n^SETPORT:A1: CDROM\r\n^SETPORT:A2: SD\r\n")
@@ -59,18 +59,18 @@ def test_chained_commands_run_in_order_and_stop_at_first_error(make_modem):
 
 
 def test_basic_command_sequence_from_wvdial(make_modem):
-    _, term = make_modem()
+    dummy, term = make_modem()
     assert term.lines("ATQ0 V1 E1 S0=0") == ["ATQ0 V1 E1 S0=0\r", "OK"]
 
 
 @pytest.mark.parametrize("profile,reply", [(name, profile.unknown_command_reply) for name, profile in PROFILES.items()])
 def test_unknown_command_reply_per_profile(make_modem, profile, reply):
-    _, term = make_modem(profile)
+    dummy, term = make_modem(profile)
     assert term.answer("AT^NOSUCHCOMMAND") == [reply]
 
 
 def test_too_many_parameters(make_modem):
-    _, term = make_modem()
+    dummy, term = make_modem()
     assert term.answer("AT+CFUN=1,0,5") == ["TOO MANY PARAMETERS"]
     assert term.answer('AT^NDISDUP=1,1,"a","b","c",2,9') == ["TOO MANY PARAMETERS"]
 
@@ -88,14 +88,14 @@ def test_cmee_modes(make_modem):
 
 
 def test_qualcomm_cme_texts(make_modem):
-    _, term = make_modem("ME909u-521")
+    dummy, term = make_modem("ME909u-521")
     assert term.answer("AT+CFUN=9") == ["+CME ERROR: 50"]
     term.raw("AT+CMEE=2")
     assert term.answer("AT+CFUN=9") == ["+CME ERROR: incorrect parameters"]
 
 
 def test_numeric_and_quiet_result_codes(make_modem):
-    _, term = make_modem()
+    dummy, term = make_modem()
     term.raw("ATE0")
     term.link.write(b"ATV0\r")
     assert term.drain(0.15) == b"0\r"
@@ -110,7 +110,7 @@ def test_numeric_and_quiet_result_codes(make_modem):
 
 
 def test_not_at_and_bad_syntax_answer_error(make_modem):
-    _, term = make_modem()
+    dummy, term = make_modem()
     term.raw("ATE0")
     assert term.answer("HELLO") == ["ERROR"]
     assert term.answer('AT+CGDCONT=1,"IP,"x') == ["ERROR"]
@@ -130,12 +130,12 @@ def test_not_at_and_bad_syntax_answer_error(make_modem):
     ("E3272", "^SETPORT:A1,A2;12,16,A1,A2"),
 ])
 def test_reply_style_per_profile(make_modem, profile, line):
-    _, term = make_modem(profile)
+    dummy, term = make_modem(profile)
     command = {"^HCSQ": "AT^HCSQ?", "^SYSCFGEX": "AT^SYSCFGEX?", "^SYSCFG": "AT^SYSCFG?", "^SETPORT": "AT^SETPORT?"}[line.split(":")[0]]
     assert term.answer(command) == [line, "OK"]
 
 
 def test_plus_replies_keep_the_space_on_balong_sticks(make_modem):
-    _, term = make_modem("E3372h-153")
+    dummy, term = make_modem("E3372h-153")
     assert term.answer("AT+CREG?") == ["+CREG: 0,1", "OK"]
     assert term.answer("AT^FHVER") == ['^FHVER:"E3372h-153 22.315.01.00.00,CL2E3372HM Ver.A"', "OK"]

@@ -46,8 +46,8 @@ def wait_for(predicate, timeout=2.0):
     return False
 
 
-@pytest.fixture
-def modem():
+@pytest.fixture(name="modem")
+def modem_fixture():
     """E3272 with fast reboot."""
     device = SimulatedModem(profile="E3272", knobs=fast_knobs(), seed=3)
     yield device
@@ -83,7 +83,7 @@ def test_reset_recreates_pty_with_new_path_seed_002(modem, tmp_path):
             assert exchange(port, b"AT^RESET").endswith(b"OK\r\n")
             assert wait_for(lambda: server.path is None)
             with pytest.raises(serial.SerialException):
-                for _ in range(50):
+                for dummy in range(50):
                     port.read(1)
                     time.sleep(0.01)
         assert modem.wait_ready(2) and wait_for(lambda: server.path is not None)
@@ -153,7 +153,7 @@ def test_tcp_refuses_non_loopback():
 
 def test_servers_do_not_leak_descriptors(modem):
     before = len(os.listdir("/proc/self/fd"))
-    for _ in range(3):
+    for dummy in range(3):
         pty_server = serve_pty(modem)
         tcp_server = serve_tcp(modem)
         with serial.serial_for_url(f"socket://127.0.0.1:{tcp_server.port}", timeout=0.1) as port:
@@ -172,7 +172,8 @@ def test_state_file_keeps_nvram_and_applies_pending_setport(tmp_path):
         link.write(command + b"\r")
         time.sleep(0.05)
     first.close()
-    saved = json.load(open(path, encoding="utf-8"))
+    with open(path, encoding="utf-8") as handle:
+        saved = json.load(handle)
     assert saved["syscfgex"]["roam"] == 1 and saved["setport_pending"] == "FF;12,16"
     second = SimulatedModem(profile="ME909u-521", knobs=fast_knobs(), state_file=path)
     try:
@@ -203,9 +204,39 @@ def test_cli_runs_pty_and_tcp_until_sigterm(tmp_path):
             process.terminate()
             assert process.wait(5) == 0
     assert not os.path.lexists(link_path)
-    assert open(log_path, encoding="utf-8").read() == "AT+CGMM\nAT^SETPORT?\n"
+    with open(log_path, encoding="utf-8") as handle:
+        assert handle.read() == "AT+CGMM\nAT^SETPORT?\n"
 
 
 def test_cli_lists_profiles():
     output = subprocess.run([sys.executable, "-m", "simulator", "modem", "--list-profiles"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert [line.split()[0] for line in output.splitlines()] == ["ME906s-158", "ME909u-521", "E3372h-153", "E3272", "E3531"]
+
+
+def test_silent_and_modem_ports_seed_000(modem):
+    modem.state.setport_current = "FF;10,12,13,14,16"
+    assert modem.available_functions() == ["pcui", "modem", "diag", "gps"]
+    gps = modem.connect("gps")
+    gps.write(b"AT\r")
+    assert gps.read(0.1) == b""
+    data_port = serve_pty(modem, function="modem")
+    try:
+        with serial.Serial(data_port.path, timeout=0.1) as port:
+            assert exchange(port, b"AT") == b"AT\r\r\nOK\r\n"
+    finally:
+        data_port.close()
+    with pytest.raises(ConnectionError):
+        modem.connect("nmea")
+
+
+def test_cli_all_ports():
+    command = [sys.executable, "-m", "simulator", "modem", "--profile", "ME906s-158", "--all-ports"]
+    with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True) as process:
+        try:
+            lines = []
+            while not lines or lines[-1] != "ready":
+                lines.append(process.stdout.readline().strip())
+        finally:
+            process.terminate()
+            assert process.wait(5) == 0
+    assert [line.split()[0] for line in lines] == ["pty", "pty-modem", "pty-diag", "pty-gps", "ready"]

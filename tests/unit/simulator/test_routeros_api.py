@@ -366,10 +366,33 @@ def test_concurrent_sessions_share_the_port(server, modem):
         api = connect(server)
         results.append(at_chat(api, number="lte1", input="AT^SYSCFGEX?")[0]["output"])
 
-    threads = [threading.Thread(target=worker) for _ in range(4)]
+    threads = [threading.Thread(target=worker) for dummy in range(4)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(TIMEOUT)
     assert results == [SYSCFGEX + "\r\nOK"] * 4
     assert modem.command_log.count("ATE0") == 1
+
+
+def test_modem_reboot_is_a_trap_then_recovers(server, modem):
+    modem.knobs.reboot_delay = 0.3
+    api = connect(server)
+    assert at_chat(api, number="lte1", input="AT^RESET") == ({"output": "OK"},)
+    with pytest.raises(TrapError, match="failure: modem not responding"):
+        at_chat(api, number="lte1", input="AT")
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        try:
+            assert at_chat(api, number="lte1", input="AT") == ({"output": "OK"},)
+            break
+        except TrapError:
+            time.sleep(0.1)
+    assert modem.command_log.count("ATE0") == 2  # the router turns echo off again on the new port
+
+
+def test_secrets_are_redacted_in_logs(router, server):
+    api = connect(server)
+    tuple(api("/interface/lte/set", **{".id": "lte1", "pin": "1234"}))
+    assert router.log[-1] == "/interface/lte/set =.id=lte1 =pin=<redacted>"
+    assert "1234" not in " ".join(router.log)

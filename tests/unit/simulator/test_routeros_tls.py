@@ -50,7 +50,7 @@ def test_cert_mode_refuses_unknown_ca_and_force_no_cert(router):
 def test_cert_mode_with_own_files(router, tmp_path):
     ca = make_ca()
     certfile, keyfile = make_server_cert(ca, ["127.0.0.1", "router.example"]).write(str(tmp_path), "server")
-    ca_file, _ = ca.write(str(tmp_path), "ca")
+    ca_file, dummy = ca.write(str(tmp_path), "ca")
     with serve_api(router, tls="cert", certfile=certfile, keyfile=keyfile) as server:
         context = ssl.create_default_context(cafile=ca_file)
         api = librouteros.connect(server.host, "admin", "secret", port=server.port, timeout=TIMEOUT,

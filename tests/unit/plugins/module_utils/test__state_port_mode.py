@@ -83,8 +83,8 @@ def test_setport_unsupported(transcript, ok, tmp_path):
 
 def test_write_reset_and_verify(transcript, ok, tmp_path):
     shown = [ok('^SETPORT:FF;10,12')]
-    modem, transport = transcript(answers(ok, None, **{'AT^SETPORT?': shown, 'AT': ['\r\nERROR\r\n', ok()],
-                                                     'AT^SETPORT="FF;10,12"': ok(), 'AT^RESET': ok()}))
+    extra = {'AT^SETPORT?': shown, 'AT': ['\r\nERROR\r\n', ok()], 'AT^SETPORT="FF;10,12"': ok(), 'AT^RESET': ok()}
+    modem, transport = transcript(answers(ok, None, **extra))
     # the chained first read: ^SETPORT? and ^SETPORT=? on one line
     transport.answers['AT^SETPORT?;^SETPORT=?'] = ok('^SETPORT:A1,A2;12,16,A1,A2', *TEST_LINES)
     result = converge(modem, [(PortModeResource(), params(tmp_path))], diff=True)

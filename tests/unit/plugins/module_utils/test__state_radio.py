@@ -19,7 +19,7 @@ def params(rf=None, functionality=None):
 
 def test_plan_writes_only_what_differs(transcript, ok):
     modem, transport = transcript({READ: [ok('+CFUN: 1', '^RFSWITCH: 0,1'), ok('+CFUN: 1', '^RFSWITCH: 1,1')], 'AT^RFSWITCH=1': ok()})
-    result = converge(modem, [(RadioResource(), params(rf='on', functionality='full'))], diff=True)
+    result = converge(modem, [(RadioResource(), params(rf=True, functionality='full'))], diff=True)
     assert result['changed'] and result['commands'] == ['AT^RFSWITCH=1']
     assert result['before'] == {'rf': 'off', 'rf_hardware': 'on', 'functionality': 'full'}
     assert result['after'] == {'rf': 'on', 'rf_hardware': 'on', 'functionality': 'full'}
@@ -28,13 +28,13 @@ def test_plan_writes_only_what_differs(transcript, ok):
 
 def test_converged_is_ok(transcript, ok):
     modem, transport = transcript({READ: ok('+CFUN: 1', '^RFSWITCH: 1,1')})
-    result = converge(modem, [(RadioResource(), params(rf='on', functionality='full'))])
+    result = converge(modem, [(RadioResource(), params(rf=True, functionality='full'))])
     assert not result['changed'] and result['commands'] == [] and transport.sent == [READ]
 
 
 def test_check_mode_predicts_and_sends_no_write(transcript, ok):
     modem, transport = transcript({READ: ok('+CFUN:1', '^RFSWITCH:1,1')})
-    result = converge(modem, [(RadioResource(), params(rf='off', functionality='minimum'))], check_mode=True)
+    result = converge(modem, [(RadioResource(), params(rf=False, functionality='minimum'))], check_mode=True)
     assert result['commands'] == ['AT^RFSWITCH=0', 'AT+CFUN=0'] and result['after']['functionality'] == 'minimum'
     assert transport.sent == [READ]
 
@@ -42,7 +42,7 @@ def test_check_mode_predicts_and_sends_no_write(transcript, ok):
 def test_hardware_switch_off_explains_rfkill(transcript, ok):
     modem, transport = transcript({READ: ok('+CFUN: 1', '^RFSWITCH: 0,0')})
     with pytest.raises(DeviceStateError) as caught:
-        converge(modem, [(RadioResource(), params(rf='on'))])
+        converge(modem, [(RadioResource(), params(rf=True))])
     message = str(caught.value)
     assert 'W_DISABLE#' in message and 'rfkill' in message and 'no AT command' in message
     assert transport.sent == [READ]
@@ -50,7 +50,7 @@ def test_hardware_switch_off_explains_rfkill(transcript, ok):
 
 def test_hardware_switch_off_allows_switching_off(transcript, ok):
     modem, dummy = transcript({READ: [ok('+CFUN: 1', '^RFSWITCH: 1,0'), ok('+CFUN: 1', '^RFSWITCH: 0,0')], 'AT^RFSWITCH=0': ok()})
-    assert converge(modem, [(RadioResource(), params(rf='off'))])['commands'] == ['AT^RFSWITCH=0']
+    assert converge(modem, [(RadioResource(), params(rf=False))])['commands'] == ['AT^RFSWITCH=0']
 
 
 def test_stick_without_rfswitch(transcript, ok):
@@ -59,7 +59,7 @@ def test_stick_without_rfswitch(transcript, ok):
                 'AT+CFUN=0': ok()}
     modem, dummy = transcript(answers())
     with pytest.raises(UnsupportedError, match='no software RF switch'):
-        converge(modem, [(RadioResource(), params(rf='off'))])
+        converge(modem, [(RadioResource(), params(rf=False))])
     modem, dummy = transcript(answers())
     result = converge(modem, [(RadioResource(), params(functionality='minimum'))])
     assert result['commands'] == ['AT+CFUN=0'] and result['after'] == {'rf': None, 'rf_hardware': None, 'functionality': 'minimum'}
@@ -75,4 +75,4 @@ def test_write_refused_names_command_and_answer(transcript, ok):
 def test_verify_detects_a_switch_that_did_not_stick(transcript, ok):
     modem, dummy = transcript({READ: ok('+CFUN: 1', '^RFSWITCH: 1,1'), 'AT^RFSWITCH=0': ok()})
     with pytest.raises(DeviceStateError, match='reads back'):
-        converge(modem, [(RadioResource(), params(rf='off'))])
+        converge(modem, [(RadioResource(), params(rf=False))])

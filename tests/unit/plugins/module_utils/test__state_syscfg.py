@@ -154,7 +154,7 @@ def test_combined_orders_listed_by_the_modem_are_accepted(transcript, ok):
 
 
 def test_lte_bands_refused_on_a_modem_without_lte(transcript, ok):
-    test = COMBINED_TEST.split(',((800c5')[0] + ','
+    test = COMBINED_TEST.split(',((800c5', maxsplit=1)[0] + ','
     modem, dummy = ex_modem(transcript, ok, '^SYSCFGEX: "00",3fffffff,0,2,', test=test)
     with pytest.raises(InvalidInputError) as caught:
         converge(modem, [(SyscfgResource(), params(lte_bands=['B3']))])

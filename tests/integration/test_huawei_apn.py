@@ -1,0 +1,103 @@
+# Copyright (c) 2026, lte.modem contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""huawei_apn with real ansible-playbook runs against the simulated ME909u-521."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from conftest import PLAYBOOKS, Target
+
+FAULT_TRANSPORTS = ('serial', 'routeros_api')
+SET_INTERNET = 'AT+CGDCONT=1,"IP","internet"'
+
+
+def is_write(command):
+    """A setting written: ``AT...=`` other than a test ``=?`` (the router's own ATE0 is not one)."""
+    return '=' in command and not command.endswith('=?')
+
+
+def writes(log):
+    return [command for command in log if is_write(command)]
+
+
+def variables(target, **conn):
+    return {'target_hosts': target.hosts, 'ansible_connection': 'local', 'conn': dict(target.args, **conn)}
+
+
+def results_of(tasks):
+    return {name: next(iter(hosts.values())) for name, hosts in tasks}
+
+
+def contexts(modem):
+    return {cid: dataclasses.astuple(context) for cid, context in modem.state.pdp_contexts.items()}
+
+
+def start(transport, serial_modem, router_modem, **knobs):
+    if transport == 'serial':
+        simulator = serial_modem('ME909u-521')
+        target = Target(transport, simulator, dict(device=simulator.device), 'localhost', None)
+    else:
+        simulator = router_modem('ME909u-521')
+        target = Target(transport, simulator, simulator.args(transport), 'routers', simulator.inventory)
+    for name, value in knobs.items():
+        setattr(target.modem.knobs, name, value)
+    return target
+
+
+def test_check_mode_then_change_then_ok(ansible, any_modem):
+    target = any_modem('ME909u-521')
+    assert contexts(target.modem) == {1: ('IP', '')}
+    tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'apn.yml', variables(target), inventory=target.inventory)
+    assert proc.returncode == 0, proc.stdout
+    assert writes(target.log) == ['AT+CGDCONT=1,"IPV4V6","internet"', 'AT+CGDCONT=3,"IP","m2m.example"', 'AT+CGDCONT=3']
+    # Everything before the first write (check mode included) only read.
+    first_write = target.log.index(writes(target.log)[0])
+    assert all(command.endswith('?') for command in target.log[:first_write] if command != 'ATE0')
+    assert contexts(target.modem) == {1: ('IPV4V6', 'internet')}
+    assert stats[next(iter(stats))]['changed'] == 4  # the check-mode prediction counts too
+    if target.transport != 'serial':
+        assert target.simulator.password not in proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize('transport', FAULT_TRANSPORTS)
+def test_bad_input_and_refused_write(ansible, serial_modem, router_modem, transport):
+    target = start(transport, serial_modem, router_modem, errors={'AT+CGDCONT=': '+CME ERROR: 50'})
+    target.modem.state.pdp_contexts[2] = type(target.modem.state.pdp_contexts[1])('IP', 'other')
+    before = contexts(target.modem)
+    tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'apn_refused.yml', variables(target), inventory=target.inventory)
+    assert proc.returncode == 0, proc.stdout
+    results = results_of(tasks)
+    bad = results['Bad APN']['results']
+    assert len(bad) == 10
+    for item in bad:
+        assert item['msg'].startswith('Invalid value for option apn: %r (' % item['item']), item['msg']
+        assert item['msg'].endswith('Nothing was sent to the modem.')
+    assert 'only letters, digits, hyphens and dots' in bad[0]['msg'] and "'\"'" in bad[0]['msg']
+    assert 'longer than 99 characters (101)' in bad[7]['msg']
+    assert 'empty label' in bad[8]['msg'] and 'hyphen' in bad[9]['msg']
+    assert results['Context id the modem does not have']['msg'].startswith('Invalid value for option cid: 17 (the modem accepts context ids 1-16)')
+    assert 'value of pdp_type must be one of: ip, ipv6, ipv4v6, got: ppp' in results['Bad PDP type choice']['msg']
+    refused = results['Refused by the modem']
+    assert refused['msg'].startswith('%s failed: the modem answered +CME ERROR: 50' % SET_INTERNET)
+    assert refused['command'] == SET_INTERNET and refused['response'] == ['+CME ERROR: 50']
+    assert writes(target.log) == [SET_INTERNET]
+    assert contexts(target.modem) == before
+    if transport != 'serial':
+        assert target.simulator.password not in proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize('transport', FAULT_TRANSPORTS)
+def test_silent_during_the_write(ansible, serial_modem, router_modem, transport):
+    target = start(transport, serial_modem, router_modem, silent_commands={'AT+CGDCONT='})
+    before = contexts(target.modem)
+    tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'apn_silent.yml', variables(target, timeout=2), inventory=target.inventory)
+    assert proc.returncode == 0, proc.stdout
+    result = results_of(tasks)['Set the APN while the modem is silent']
+    assert 'Timed out' in result['msg'] and SET_INTERNET in result['msg'], result
+    assert contexts(target.modem) == before
+    assert writes(target.log) == [SET_INTERNET]
