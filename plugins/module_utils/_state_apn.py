@@ -70,20 +70,20 @@ class ApnResource(Resource):
             problem = apn_problem(apn)
             if problem:
                 raise InvalidInputError('apn', apn, problem)
-        if params['cid'] < 0:
-            raise InvalidInputError('cid', params['cid'], 'a context id is a positive number')
+        if _option(params, 'cid') < 0:
+            raise InvalidInputError('cid', _option(params, 'cid'), 'a context id is a positive number')
 
     def queries(self, params):
         return list(APN_QUERIES)
 
     def current(self, outcomes, params):
-        cid = params['cid']
+        cid = _option(params, 'cid')
         test = outcomes['cgdcont_test']
         if test.ok and cid not in test.value['cids']:
             raise InvalidInputError('cid', cid, 'the modem accepts context ids %d-%d' % (test.value['cid_min'], test.value['cid_max']))
-        pdp_type = params['pdp_type'].upper()
-        if params['state'] == 'present' and test.ok and test.value['pdp_types'] and pdp_type not in test.value['pdp_types']:
-            raise InvalidInputError('pdp_type', params['pdp_type'], 'the modem supports %s' % ', '.join(test.value['pdp_types']))
+        pdp_type = _option(params, 'pdp_type')
+        if _option(params, 'state') == 'present' and test.ok and test.value['pdp_types'] and pdp_type.upper() not in test.value['pdp_types']:
+            raise InvalidInputError('pdp_type', pdp_type, 'the modem supports %s' % ', '.join(test.value['pdp_types']))
         if not outcomes['cgdcont'].ok:
             raise outcomes['cgdcont'].error
         context = next((item for item in outcomes['cgdcont'].value if item['cid'] == cid), None)
@@ -92,12 +92,13 @@ class ApnResource(Resource):
         return dict(cid=cid, state='present', pdp_type=context['pdp_type'].lower(), apn=context['apn'])
 
     def desired(self, before, params):
-        if params['state'] == 'absent':
-            return dict(cid=params['cid'], state='absent')
+        cid = _option(params, 'cid')
+        if _option(params, 'state') == 'absent':
+            return dict(cid=cid, state='absent')
         apn = params.get('apn')
         if apn is None or apn.lower() == before.get('apn', '').lower():
             apn = before.get('apn', '')
-        return dict(cid=params['cid'], state='present', pdp_type=params['pdp_type'], apn=apn)
+        return dict(cid=cid, state='present', pdp_type=_option(params, 'pdp_type'), apn=apn)
 
     def plan(self, before, after, params):
         if before == after:
@@ -105,6 +106,12 @@ class ApnResource(Resource):
         if after['state'] == 'absent':
             return ['AT+CGDCONT=%d' % after['cid']]
         return ['AT+CGDCONT=%d,"%s","%s"' % (after['cid'], after['pdp_type'].upper(), after['apn'])]
+
+
+def _option(params, name):
+    """An option's value, or its default when a caller (another module's resource list) left it out."""
+    value = params.get(name)
+    return ARGUMENT_SPEC[name]['default'] if value is None else value
 
 
 ARGUMENT_SPEC = dict(

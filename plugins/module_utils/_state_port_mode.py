@@ -68,7 +68,7 @@ def load_marker(state_dir, imei):
     if not imei:
         return None
     try:
-        with open(marker_path(state_dir, imei)) as handle:
+        with open(marker_path(state_dir, imei), encoding='utf-8') as handle:
             marker = json.load(handle)
     except (OSError, ValueError):
         return None
@@ -80,7 +80,7 @@ def save_marker(state_dir, imei, written, shown_before):
     try:
         os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
         temporary = '%s.%d.tmp' % (path, os.getpid())
-        with open(temporary, 'w') as handle:
+        with open(temporary, 'w', encoding='utf-8') as handle:
             json.dump(dict(imei=imei, written=written, shown_before=shown_before, time=int(time.time())), handle)
         os.replace(temporary, path)
     except OSError as exc:
@@ -97,7 +97,7 @@ def remove_marker(state_dir, imei):
 
 
 class PortModeResource(Resource):
-    """``mode`` is the composition after the next reset; ``pending_mode`` one written but not yet active."""
+    """Fields: ``mode`` as ``^SETPORT?`` shows it (active), ``pending_mode`` written but not active yet (from the marker)."""
 
     name = 'port_mode'
 

@@ -198,7 +198,8 @@ class SyscfgResource(Resource):
             return names
         allowed = modem['supported'].get('acqorders')
         if allowed and acqorder not in allowed:
-            known = [', '.join(tables.SYSCFGEX_RATS.get(code[pos:pos + 2], code) for pos in range(0, len(code), 2)) for code in allowed]
+            known = [', '.join(tables.SYSCFGEX_RATS.get(code[pos:pos + 2], code) for pos in range(0, len(code), 2))
+                     for code in allowed if code != tables.ACQORDER_NO_CHANGE]
             raise InvalidInputError('mode_order', mode_order, 'the modem accepts only these orders: %s' % '; '.join('[%s]' % item for item in known))
         return names
 

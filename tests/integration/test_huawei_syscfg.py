@@ -75,7 +75,7 @@ def test_bad_input_and_refused_write(ansible, serial_modem, router_modem, transp
     expected = {
         'Unknown RAT': "Invalid value for option mode_order: ['5g']",
         'Order the modem does not list':
-            "Invalid value for option mode_order: ['lte', 'wcdma'] (the modem accepts only these orders: [auto]; [lte]; [wcdma]; [gsm]; [no_change])",
+            "Invalid value for option mode_order: ['lte', 'wcdma'] (the modem accepts only these orders: [auto]; [lte]; [wcdma]; [gsm])",
         'Unknown band name': "Invalid value for option bands: ['GSM450']",
         'Band the modem does not have': "Invalid value for option bands: ['WCDMA_B4'] (the modem supports GSM850/GSM900/GSM1800/GSM1900",
         'LTE band the modem does not have': "Invalid value for option lte_bands: ['B28'] (the modem supports LTE BC1/LTE BC2",

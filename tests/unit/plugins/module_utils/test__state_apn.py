@@ -153,3 +153,9 @@ def test_bad_apn_is_refused_before_anything_is_sent(transcript, apn):
 @pytest.mark.parametrize('apn', ['', 'internet', 'internet.t-mobile', 'WAP.Vodafone.co.uk', '3gnet', 'a' * 60 + '.' + 'b' * 38, 'a.' * 49 + 'a'])
 def test_good_apns(apn):
     assert apn_problem(apn) is None
+
+
+def test_other_modules_may_pass_only_some_keys(transcript, ok):
+    modem, dummy = modem_with(transcript, ok, ['+CGDCONT: 1,"IP","internet"'])
+    result = converge(modem, [(ApnResource(), {'apn': 'internet'})])
+    assert result['changed'] is False and result['after'] == {'cid': 1, 'state': 'present', 'pdp_type': 'ip', 'apn': 'internet'}

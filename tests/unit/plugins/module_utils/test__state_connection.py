@@ -122,3 +122,19 @@ def test_missing_family_redials(transcript, ok):
     modem, dummy = transcript({QRY: [ok(UP4), ok(DOWN), ok(both)], 'AT^NDISDUP=1,0': ok(), 'AT^NDISDUP=1,1': ok(), 'AT^DHCP?': ok(DHCP)})
     result = converge(modem, [(ConnectionResource(), params(ip_type='ipv4v6'))])
     assert result['commands'] == ['AT^NDISDUP=1,0', 'AT^NDISDUP=1,1'] and result['after']['families'] == ['ipv4', 'ipv6']
+
+
+def test_composes_with_the_apn_resource(transcript, ok):
+    """The fleet role defines the context and dials in one converge: one chained read, then the writes in order."""
+    from ansible_collections.lte.modem.plugins.module_utils._state_apn import ApnResource
+
+    both = '^NDISSTATQRY: 1,,,"IPV4",1,,,"IPV6"'
+    read = ok('+CGDCONT: 1,"IP","old","0.0.0.0",0,0', '+CGDCONT: (1-11),"IP",,,(0-2),(0-4)', '+CGDCONT: (1-11),"IPV4V6",,,(0-2),(0-4)', DOWN)
+    modem, transport = transcript({'AT+CGDCONT?;+CGDCONT=?;^NDISSTATQRY?': read, 'AT+CGDCONT?': ok('+CGDCONT: 1,"IPV4V6","internet","0.0.0.0",0,0'),
+                                   'AT+CGDCONT=?': ok('+CGDCONT: (1-11),"IPV4V6",,,(0-2),(0-4)'), 'AT+CGDCONT=1,"IPV4V6","internet"': ok(),
+                                   'AT^NDISDUP=1,1': ok(), QRY: ok(both), 'AT^DHCP?': ok(DHCP)})
+    apn = dict(cid=1, apn='internet', pdp_type='ipv4v6', state='present')
+    result = converge(modem, [(ApnResource(), apn), (ConnectionResource(), params(ip_type='ipv4v6'))])
+    assert result['commands'] == ['AT+CGDCONT=1,"IPV4V6","internet"', 'AT^NDISDUP=1,1']
+    assert result['after']['connection']['families'] == ['ipv4', 'ipv6'] and result['dhcp']['address'] == '100.92.236.163'
+    assert transport.sent[0] == 'AT+CGDCONT?;+CGDCONT=?;^NDISSTATQRY?'
