@@ -128,12 +128,3 @@ requirements:
   - librouteros on the controller, for O(transport=routeros_api).
   - paramiko on the controller, for O(transport=routeros_ssh).
 """
-
-    ACTION_GROUP = r"""
-attributes:
-  action_group:
-    description: Use C(group/lte.modem.modem) in C(module_defaults) to set connection options once.
-    support: full
-    membership:
-      - lte.modem.modem
-"""

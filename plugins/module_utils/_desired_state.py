@@ -13,18 +13,22 @@ the radio, the data connection) as a small dict of managed fields. ``converge`` 
 number of resources with the same steps, so a module that applies several of them in one
 call per host needs no code of its own:
 
-1. the reads of every resource are chained into as few command lines as possible;
+1. the reads of every resource are chained into as few command lines as possible, then
+   whatever the answers show is still needed (``follow_up``) in one more round;
 2. each resource computes the fields it wants and the AT writes that get there;
 3. in check mode nothing is written and the wanted fields are the predicted result;
-4. otherwise the writes are sent in order and every resource reads its fields back.
+4. otherwise the writes are sent in order, every resource reads its fields back, and
+   ``settle`` does any bookkeeping a resource keeps outside the modem.
 
 CONTRACT: ``desired`` and ``plan`` are pure; a resource whose fields already match returns
-no commands, which is what makes a second run report ``ok``.
+no commands, which is what makes a second run report ``ok``. Fields whose name starts with
+``_`` are private to the resource (raw answers it needs to plan): they are never compared,
+shown in before/after/diff, or returned.
 """
 
 from __future__ import annotations
 
-from ansible_collections.lte.modem.plugins.module_utils._device import MASK, redact
+from ansible_collections.lte.modem.plugins.module_utils._device import redact
 from ansible_collections.lte.modem.plugins.module_utils._errors import DeviceStateError
 
 
@@ -32,7 +36,6 @@ class Resource:
     """One managed piece of modem state; subclasses fill in the steps."""
 
     name = 'resource'
-    secret_fields = ()
 
     def validate(self, params):
         """Raise InvalidInputError for a bad option value (nothing has been sent yet)."""
@@ -40,6 +43,10 @@ class Resource:
     def queries(self, params):
         """Return the Query objects whose answers ``current`` needs."""
         raise NotImplementedError
+
+    def follow_up(self, outcomes, params):
+        """Return the queries still needed once the first answers are in (for example a fallback)."""
+        return []
 
     def current(self, outcomes, params):
         """Return the managed fields as the modem has them, from ``{name: Outcome}``."""
@@ -53,31 +60,35 @@ class Resource:
         """Return the AT command lines that turn ``before`` into ``after`` ([] when equal)."""
         raise NotImplementedError
 
-    def apply(self, modem, commands, params):
+    def apply(self, modem, change):
         """Send the planned commands and return the write commands sent.
 
         Override to wait for the modem or reset it; reads made meanwhile are not listed.
         """
-        for command in commands:
+        for command in change.commands:
             modem.check(command)
-        return list(commands)
+        return list(change.commands)
 
-    def verify(self, modem, params, after):
+    def verify(self, modem, change):
         """Read the fields back after writing; raise DeviceStateError if they differ."""
-        outcomes = modem.query_many(self.queries(params))
-        actual = self.current(outcomes, params)
-        if actual != after:
-            raise DeviceStateError('The modem accepted the change of %s but reads back %r instead of %r' % (self.name, actual, after),
-                                   before=None, expected=after, actual=actual)
+        actual = self.current(read(modem, [(self, change.params)]), change.params)
+        if public(actual) != public(change.after):
+            raise DeviceStateError('The modem accepted the change of %s but reads back %r instead of %r'
+                                   % (self.name, public(actual), public(change.after)),
+                                   expected=public(change.after), actual=public(actual))
         return actual
 
-    def extra_result(self, modem, params, before, after, check_mode):
+    def settle(self, modem, change):
+        """Bookkeeping after a run outside check mode, whether or not anything was written."""
+
+    def report(self, modem, change, check_mode):
         """Keys this resource adds to the module result (for example DHCP data)."""
         return {}
 
-    def public(self, fields):
-        """The fields as shown in before/after/diff: secrets masked."""
-        return {key: (MASK if key in self.secret_fields and value else value) for key, value in fields.items()}
+
+def public(fields):
+    """The fields as shown and compared: without the resource's private ``_`` keys."""
+    return {key: value for key, value in fields.items() if not key.startswith('_')}
 
 
 class Change:
@@ -93,20 +104,25 @@ class Change:
         self.commands = commands
 
 
-def plan_all(modem, items):
-    """Read every resource with one chained query set and plan its changes.
+def _unique(queries):
+    seen = set()
+    return [query for query in queries if not (query.name in seen or seen.add(query.name))]
 
-    ``items`` is a list of (resource, params). Returns a list of Change.
-    """
+
+def read(modem, items):
+    """Ask every query the (resource, params) items need; return ``{name: Outcome}``."""
+    outcomes = modem.query_many(_unique(query for resource, params in items for query in resource.queries(params)))
+    more = _unique(query for resource, params in items for query in resource.follow_up(outcomes, params) if query.name not in outcomes)
+    if more:
+        outcomes.update(modem.query_many(more))
+    return outcomes
+
+
+def plan_all(modem, items):
+    """Check the options of every (resource, params) item, read the resources and plan their changes."""
     for resource, params in items:
         resource.validate(params)
-    queries, seen = [], set()
-    for resource, params in items:
-        for query in resource.queries(params):
-            if query.name not in seen:
-                seen.add(query.name)
-                queries.append(query)
-    outcomes = modem.query_many(queries)
+    outcomes = read(modem, items)
     changes = []
     for resource, params in items:
         before = resource.current(outcomes, params)
@@ -120,25 +136,26 @@ def converge(modem, items, check_mode=False, diff=False):
     changes = plan_all(modem, items)
     written = []
     for change in changes:
-        if change.commands and check_mode:
+        if check_mode:
             written.extend(change.commands)
-        elif change.commands:
-            written.extend(change.resource.apply(modem, change.commands, change.params))
-            change.after = change.resource.verify(modem, change.params, change.after)
+            continue
+        if change.commands:
+            written.extend(change.resource.apply(modem, change))
+            change.after = change.resource.verify(modem, change)
+        change.resource.settle(modem, change)
     return _result(modem, changes, written, check_mode, diff)
 
 
 def _result(modem, changes, written, check_mode, diff):
-    single = len(changes) == 1
-    before = {change.resource.name: change.resource.public(change.before) for change in changes}
-    after = {change.resource.name: change.resource.public(change.after) for change in changes}
-    if single:
+    before = {change.resource.name: public(change.before) for change in changes}
+    after = {change.resource.name: public(change.after) for change in changes}
+    if len(changes) == 1:
         name = changes[0].resource.name
         before, after = before[name], after[name]
     result = dict(changed=any(change.commands for change in changes), commands=[redact(command) for command in written],
                   before=before, after=after)
     for change in changes:
-        result.update(change.resource.extra_result(modem, change.params, change.before, change.after, check_mode))
+        result.update(change.resource.report(modem, change, check_mode))
     if diff:
         result['diff'] = {'before': before, 'after': after}
     return result

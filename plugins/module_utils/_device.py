@@ -92,6 +92,12 @@ class Outcome:
         return {'command': self.query.command, 'reason': str(self.error), 'response': details.get('response')}
 
 
+def value_of(outcomes, name, default=None):
+    """The parsed value of query ``name`` if it was asked and worked, else ``default``."""
+    outcome = outcomes.get(name)
+    return outcome.value if outcome is not None and outcome.ok else default
+
+
 class HuaweiModem:
     """Runs AT commands on one modem and keeps a log of what was sent."""
 

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from ansible_collections.lte.modem.plugins.module_utils import _at_parsers as parsers
-from ansible_collections.lte.modem.plugins.module_utils._device import Query
+from ansible_collections.lte.modem.plugins.module_utils._device import Query, value_of
 from ansible_collections.lte.modem.plugins.module_utils._errors import InvalidInputError
 
 # A test command (=?) answers with parenthesised lists; the query answers with values.
@@ -36,7 +36,8 @@ QUERIES = {query.name: query for query in (
     Query('syscfgex_test', 'AT^SYSCFGEX=?', parsers.parse_syscfgex_test, '^SYSCFGEX:', shape=TEST_SHAPE % r'\^SYSCFGEX'),
     Query('syscfg', 'AT^SYSCFG?', parsers.parse_syscfg, '^SYSCFG:', shape=QUERY_SHAPE % r'\^SYSCFG'),
     Query('syscfg_test', 'AT^SYSCFG=?', parsers.parse_syscfg_test, '^SYSCFG:', allow_empty=True, shape=TEST_SHAPE % r'\^SYSCFG'),
-    Query('cgdcont', 'AT+CGDCONT?', parsers.parse_cgdcont, '+CGDCONT:', allow_empty=True),
+    Query('cgdcont', 'AT+CGDCONT?', parsers.parse_cgdcont, '+CGDCONT:', allow_empty=True, shape=QUERY_SHAPE % r'\+CGDCONT'),
+    Query('cgdcont_test', 'AT+CGDCONT=?', parsers.parse_cgdcont_test, '+CGDCONT:', shape=TEST_SHAPE % r'\+CGDCONT'),
     Query('setport', 'AT^SETPORT?', parsers.parse_setport, '^SETPORT:', shape=r'\^SETPORT:[^:]*$'),
     Query('setport_test', 'AT^SETPORT=?', parsers.parse_setport_test, '^SETPORT:', shape=r'\^SETPORT:\s*\w+\s*:'),
     Query('ndisstat', 'AT^NDISSTATQRY?', parsers.parse_ndisstat, '^NDISSTAT'),
@@ -108,30 +109,25 @@ def _connected(outcome):
     return bool(outcome and outcome.ok and any(family.get('state') == 'connected' for family in outcome.value.values()))
 
 
-def _value(outcomes, name, default=None):
-    outcome = outcomes.get(name)
-    return outcome.value if outcome is not None and outcome.ok else default
-
-
 def _present(**items):
     return {key: value for key, value in items.items() if value is not None}
 
 
 def _identity(outcomes):
-    facts = dict(_value(outcomes, 'ati', {}))
-    firmware = _value(outcomes, 'fhver')
+    facts = dict(value_of(outcomes, 'ati', {}))
+    firmware = value_of(outcomes, 'fhver')
     if firmware:
         facts['firmware'] = firmware
     return facts
 
 
 def _sim(outcomes):
-    facts = dict(_value(outcomes, 'cpin', {}))
-    return dict(facts, **_present(iccid=_value(outcomes, 'iccid')))
+    facts = dict(value_of(outcomes, 'cpin', {}))
+    return dict(facts, **_present(iccid=value_of(outcomes, 'iccid')))
 
 
 def _radio(outcomes):
-    cfun, rfswitch = _value(outcomes, 'cfun'), _value(outcomes, 'rfswitch')
+    cfun, rfswitch = value_of(outcomes, 'cfun'), value_of(outcomes, 'rfswitch')
     facts = _present(functionality=(cfun or {}).get('functionality'), cfun=(cfun or {}).get('code'), rf_switch=rfswitch)
     if cfun is not None:
         switches_on = rfswitch is None or (rfswitch['software'] and rfswitch['hardware'])
@@ -140,8 +136,8 @@ def _radio(outcomes):
 
 
 def _registration(outcomes):
-    domains = _present(cs=_value(outcomes, 'creg'), ps=_value(outcomes, 'cgreg'), eps=_value(outcomes, 'cereg'))
-    facts = dict(domains, **_present(operator=_value(outcomes, 'cops')))
+    domains = _present(cs=value_of(outcomes, 'creg'), ps=value_of(outcomes, 'cgreg'), eps=value_of(outcomes, 'cereg'))
+    facts = dict(domains, **_present(operator=value_of(outcomes, 'cops')))
     if domains:
         facts['registered'] = any(domain.get('registered') for domain in domains.values())
         facts['roaming'] = any(domain.get('roaming') for domain in domains.values())
@@ -149,27 +145,27 @@ def _registration(outcomes):
 
 
 def _signal(outcomes):
-    return _present(csq=_value(outcomes, 'csq'), hcsq=_value(outcomes, 'hcsq'))
+    return _present(csq=value_of(outcomes, 'csq'), hcsq=value_of(outcomes, 'hcsq'))
 
 
 def _syscfg(outcomes):
-    if _value(outcomes, 'syscfgex') is not None:
-        return _present(command='^SYSCFGEX', current=_value(outcomes, 'syscfgex'), supported=_value(outcomes, 'syscfgex_test'))
-    return _present(command='^SYSCFG' if _value(outcomes, 'syscfg') is not None else None,
-                    current=_value(outcomes, 'syscfg'), supported=_value(outcomes, 'syscfg_test'))
+    if value_of(outcomes, 'syscfgex') is not None:
+        return _present(command='^SYSCFGEX', current=value_of(outcomes, 'syscfgex'), supported=value_of(outcomes, 'syscfgex_test'))
+    return _present(command='^SYSCFG' if value_of(outcomes, 'syscfg') is not None else None,
+                    current=value_of(outcomes, 'syscfg'), supported=value_of(outcomes, 'syscfg_test'))
 
 
 def _pdp(outcomes):
-    return _value(outcomes, 'cgdcont', [])
+    return value_of(outcomes, 'cgdcont', [])
 
 
 def _port_mode(outcomes):
-    return _present(current=_value(outcomes, 'setport'), available=_value(outcomes, 'setport_test'))
+    return _present(current=value_of(outcomes, 'setport'), available=value_of(outcomes, 'setport_test'))
 
 
 def _connection(outcomes):
-    ndis = _value(outcomes, 'ndisstat')
-    facts = _present(ndis=ndis, dhcp=_value(outcomes, 'dhcp'), system=_value(outcomes, 'sysinfoex'))
+    ndis = value_of(outcomes, 'ndisstat')
+    facts = _present(ndis=ndis, dhcp=value_of(outcomes, 'dhcp'), system=value_of(outcomes, 'sysinfoex'))
     if ndis is not None:
         facts['connected'] = _connected(outcomes.get('ndisstat'))
     return facts

@@ -18,11 +18,9 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.lte.modem.plugins.module_utils import _at_parsers as parsers
 from ansible_collections.lte.modem.plugins.module_utils._desired_state import Resource, resource_task
-from ansible_collections.lte.modem.plugins.module_utils._device import Query
 from ansible_collections.lte.modem.plugins.module_utils._errors import InvalidInputError
-from ansible_collections.lte.modem.plugins.module_utils._facts import QUERIES, QUERY_SHAPE, TEST_SHAPE
+from ansible_collections.lte.modem.plugins.module_utils._facts import QUERIES
 
 PDP_TYPE_CHOICES = ('ip', 'ipv6', 'ipv4v6')
 # 3GPP TS 23.003 §9.1: at most 100 octets encoded (a length octet per label, no dots), which is
@@ -30,12 +28,6 @@ PDP_TYPE_CHOICES = ('ip', 'ipv6', 'ipv4v6')
 APN_MAX_LENGTH = 99
 APN_LABEL_RE = re.compile(r'^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$')
 APN_LABEL_MAX = 63
-
-# +CGDCONT? and +CGDCONT=? share a prefix; the shapes let them share one command line.
-APN_QUERIES = (
-    Query('cgdcont', QUERIES['cgdcont'].command, parsers.parse_cgdcont, '+CGDCONT:', allow_empty=True, shape=QUERY_SHAPE % r'\+CGDCONT'),
-    Query('cgdcont_test', 'AT+CGDCONT=?', parsers.parse_cgdcont_test, '+CGDCONT:', shape=TEST_SHAPE % r'\+CGDCONT'),
-)
 
 
 def apn_problem(apn):
@@ -74,7 +66,7 @@ class ApnResource(Resource):
             raise InvalidInputError('cid', _option(params, 'cid'), 'a context id is a positive number')
 
     def queries(self, params):
-        return list(APN_QUERIES)
+        return [QUERIES['cgdcont'], QUERIES['cgdcont_test']]
 
     def current(self, outcomes, params):
         cid = _option(params, 'cid')

@@ -80,7 +80,6 @@ class ConnectionResource(Resource):
     """Fields: ``cid``, ``state`` (connected or disconnected) and the ``families`` that are up."""
 
     name = 'connection'
-    secret_fields = ('apn_password',)
 
     def validate(self, params):
         if params['cid'] not in CID_RANGE:
@@ -118,8 +117,9 @@ class ConnectionResource(Resource):
             return [hangup_command(params)]
         return ([hangup_command(params)] if before['families'] else []) + [dial_command(params)]
 
-    def apply(self, modem, commands, params):
-        for command in commands:
+    def apply(self, modem, change):
+        params = change.params
+        for command in change.commands:
             if command == hangup_command(params):
                 # ERROR on a context that is already down (ModemManager commit c5bab9f5): converged.
                 modem.run(command)
@@ -127,7 +127,7 @@ class ConnectionResource(Resource):
             else:
                 modem.check(command)
                 self._wait(modem, params, lambda families: set(IP_TYPE_FAMILIES[params['ip_type']]) <= set(families), redact(command))
-        return list(commands)
+        return list(change.commands)
 
     @staticmethod
     def _wait(modem, params, done, dial=None):
@@ -154,14 +154,15 @@ class ConnectionResource(Resource):
         raise DeviceStateError('cid %d is still connected %gs after %s' % (params['cid'], params['wait_timeout'], hangup_command(params)),
                                command=hangup_command(params), ndis=ndis)
 
-    def verify(self, modem, params, after):
+    def verify(self, modem, change):
+        params = change.params
         actual = self.current(modem.query_many(self.queries(params)), params)
         if params['state'] == 'connected' and not set(IP_TYPE_FAMILIES[params['ip_type']]) <= set(actual['families']):
             raise DeviceStateError('The connection on cid %d dropped right after it came up: %r' % (params['cid'], actual), actual=actual)
         return actual
 
-    def extra_result(self, modem, params, before, after, check_mode):
-        if 'ipv4' not in after['families'] or check_mode and 'ipv4' not in before['families']:
+    def report(self, modem, change, check_mode):
+        if 'ipv4' not in change.after['families'] or check_mode and 'ipv4' not in change.before['families']:
             return {'dhcp': {}}
         outcome = modem.query_many([QUERIES['dhcp']])['dhcp']
         return {'dhcp': outcome.value if outcome.ok else {}}

@@ -145,19 +145,19 @@ class PortModeResource(Resource):
         write = [] if before['pending_mode'] == wanted else ['AT^SETPORT="%s"' % wanted]
         return write + ([RESET] if params['reset'] and before['mode'] != wanted else [])
 
-    def apply(self, modem, commands, params):
-        for command in commands:
+    def apply(self, modem, change):
+        params = change.params
+        for command in change.commands:
             if command == RESET:
                 wait_for_reset(modem, params['wait_timeout'], not AT_CAPABLE_PORT_CODES.intersection(rewind_codes(wanted_mode(params['mode']))))
             else:
                 modem.check(command)
-        return list(commands)
+        return list(change.commands)
 
-    def verify(self, modem, params, after):
+    def verify(self, modem, change):
+        after = change.after
         if after['pending_mode'] is not None:
-            # ^SETPORT? shows the old value until the reset: remember what was written.
-            save_marker(params['state_dir'], after['_imei'], after['pending_mode'], after['mode'])
-            return after
+            return after  # ^SETPORT? shows the old value until the reset
         if not AT_CAPABLE_PORT_CODES.intersection(rewind_codes(after['mode'])):
             return dict(after, mode=None)
         outcome = modem.query_many([QUERIES['setport']])['setport']
@@ -167,17 +167,20 @@ class PortModeResource(Resource):
                                    % (actual['mode'], after['mode']), expected=after['mode'], actual=actual['mode'])
         return actual
 
-    def extra_result(self, modem, params, before, after, check_mode):
-        if not check_mode and after['pending_mode'] is None:
-            remove_marker(params['state_dir'], before['_imei'])
-        result = dict(reset_pending=after['pending_mode'] is not None)
+    def settle(self, modem, change):
+        state_dir, imei, pending = change.params['state_dir'], change.before['_imei'], change.after['pending_mode']
+        if pending is None:
+            remove_marker(state_dir, imei)
+        elif change.commands:
+            # Remember what was written: ^SETPORT? will not show it before the reset.
+            save_marker(state_dir, imei, pending, change.after['mode'])
+
+    def report(self, modem, change, check_mode):
+        result = dict(reset_pending=change.after['pending_mode'] is not None)
         device = getattr(modem.transport, 'device', None)
         if device:
             result['device'] = device
         return result
-
-    def public(self, fields):
-        return {key: value for key, value in fields.items() if not key.startswith('_')}
 
 
 def wait_for_reset(modem, wait_timeout, no_way_back=False):

@@ -68,7 +68,8 @@ class RadioResource(Resource):
     def plan(self, before, after, params):
         return [command % codes[after[option]] for option, command, codes in WRITES if after[option] != before[option]]
 
-    def verify(self, modem, params, after):
+    def verify(self, modem, change):
+        params, after = change.params, change.after
         actual = self.current(modem.query_many(self.queries(params)), params)
         wrong = [option for option in wanted_fields(params) if actual[option] != after[option]]
         if wrong:

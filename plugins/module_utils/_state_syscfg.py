@@ -17,14 +17,12 @@ exactly as the modem printed it (seed 001).
 
 from __future__ import annotations
 
-from ansible_collections.lte.modem.plugins.module_utils import _at_parsers as parsers
 from ansible_collections.lte.modem.plugins.module_utils import _huawei_tables as tables
-from ansible_collections.lte.modem.plugins.module_utils._desired_state import Resource, resource_task
-from ansible_collections.lte.modem.plugins.module_utils._device import Query
-from ansible_collections.lte.modem.plugins.module_utils._errors import DeviceStateError, InvalidInputError, UnsupportedError
+from ansible_collections.lte.modem.plugins.module_utils._desired_state import Resource, public, resource_task
+from ansible_collections.lte.modem.plugins.module_utils._device import value_of
+from ansible_collections.lte.modem.plugins.module_utils._errors import InvalidInputError, UnsupportedError
 from ansible_collections.lte.modem.plugins.module_utils._facts import QUERIES
 
-MANAGED = ('roaming', 'mode_order', 'bands', 'lte_bands', 'service_domain')
 ALL = 'all'
 SERVICE_DOMAIN_CHOICES = ('cs_only', 'ps_only', 'cs_ps', 'any')
 # With LTE in the mode the modem refuses CS only and "any" (huawei-at.md §2.6).
@@ -41,13 +39,6 @@ SYSCFG_MODE_ORDERS = (
 )
 SYSCFG_SINGLE_RAT_MODES = {13: ('gsm',), 14: ('wcdma',)}
 SYSCFG_CODES = {order: codes for codes, order in SYSCFG_MODE_ORDERS}
-
-# ^SYSCFG is asked only for what ^SYSCFGEX cannot answer; unchained so that an LTE modem
-# without ^SYSCFG still answers the ^SYSCFGEX pair in one round trip.
-FALLBACK_QUERIES = (
-    Query('syscfg', QUERIES['syscfg'].command, parsers.parse_syscfg),
-    Query('syscfg_test', QUERIES['syscfg_test'].command, parsers.parse_syscfg_test, allow_empty=True),
-)
 
 BAND_OPTIONS = {
     # option: (names -> mask, any mask, key of the supported list in the =? answer)
@@ -122,13 +113,17 @@ class SyscfgResource(Resource):
                 requested_mask(option, params[option])
 
     def queries(self, params):
-        return [QUERIES['syscfgex'], QUERIES['syscfgex_test']] + list(FALLBACK_QUERIES)
+        return [QUERIES['syscfgex'], QUERIES['syscfgex_test']]
+
+    def follow_up(self, outcomes, params):
+        # 3G-only modems have no ^SYSCFGEX: ask ^SYSCFG then, and only then.
+        return [] if outcomes['syscfgex'].ok else [QUERIES['syscfg'], QUERIES['syscfg_test']]
 
     def current(self, outcomes, params):
         if outcomes['syscfgex'].ok:
-            return self._current_ex(outcomes['syscfgex'].value, _value(outcomes, 'syscfgex_test'))
+            return self._current_ex(outcomes['syscfgex'].value, value_of(outcomes, 'syscfgex_test'))
         if outcomes['syscfg'].ok:
-            return self._current_syscfg(outcomes['syscfg'].value, _value(outcomes, 'syscfg_test'))
+            return self._current_syscfg(outcomes['syscfg'].value, value_of(outcomes, 'syscfg_test'))
         error = outcomes['syscfgex'].error
         raise UnsupportedError('The modem answers neither AT^SYSCFGEX? (%s) nor AT^SYSCFG? (%s)' % (error, outcomes['syscfg'].error),
                                **error.details())
@@ -213,11 +208,11 @@ class SyscfgResource(Resource):
         return band_names(mask, any_mask, to_names)
 
     def plan(self, before, after, params):
-        if self.public(before) == self.public(after):
+        if public(before) == public(after):
             return []
         modem = before['_modem']
         fields = list(modem['fields'])
-        changed = {key for key in MANAGED if before[key] != after[key]}
+        changed = {key for key, value in public(after).items() if before[key] != value}
         if modem['command'] == '^SYSCFG':
             return ['AT^SYSCFG=%s' % ','.join(self._syscfg_fields(fields, changed, params, after))]
         fields = self._syscfgex_fields(fields, changed, params, after)
@@ -245,22 +240,6 @@ class SyscfgResource(Resource):
         if 'mode_order' in changed:
             fields[0], fields[1] = (str(code) for code in SYSCFG_CODES[tuple(after['mode_order'])])
         return self._common_fields(fields, changed, params, after, 2)
-
-    def verify(self, modem, params, after):
-        outcomes = modem.query_many(self.queries(params))
-        actual = self.current(outcomes, params)
-        if self.public(actual) != self.public(after):
-            raise DeviceStateError('The modem accepted the change of %s but reads back %r instead of %r' % (self.name, self.public(actual), self.public(after)),
-                                   expected=self.public(after), actual=self.public(actual))
-        return actual
-
-    def public(self, fields):
-        return {key: fields[key] for key in MANAGED}
-
-
-def _value(outcomes, name):
-    outcome = outcomes.get(name)
-    return outcome.value if outcome is not None and outcome.ok else None
 
 
 ARGUMENT_SPEC = dict(

@@ -14,7 +14,8 @@ validate-modules compares them.
 
 from __future__ import annotations
 
-from ansible_collections.lte.modem.plugins.module_utils._errors import InvalidInputError
+from ansible_collections.lte.modem.plugins.module_utils._at_protocol import is_read_only
+from ansible_collections.lte.modem.plugins.module_utils._errors import AtTimeoutError, InvalidInputError
 
 TRANSPORTS = ('serial', 'routeros_api', 'routeros_ssh')
 ROUTEROS_TRANSPORTS = ('routeros_api', 'routeros_ssh')
@@ -53,7 +54,6 @@ class Transport:
     """
 
     description = 'modem'
-    round_trip_is_expensive = False
 
     def exchange(self, command, reply, timeout):
         raise NotImplementedError
@@ -70,6 +70,37 @@ class Transport:
 
     def __exit__(self, *exc_info):
         self.close()
+
+
+class AtChatTransport(Transport):
+    """A modem behind a MikroTik router: every exchange is one at-chat call (API or CLI).
+
+    at-chat without ``wait`` returns the first chunk the modem sends, which is the whole answer
+    for almost every query; ``wait=yes`` always lasts seconds (routeros.md 3.1). A read-only
+    command is therefore asked without ``wait`` first and asked again with it only when the
+    answer came back without a final result code. Any other command is sent once, with
+    ``wait``, because sending it twice could apply it twice.
+    """
+
+    interface = 'lte1'
+
+    def at_chat(self, command, wait, timeout, reply):
+        """Run one at-chat call and return its output text (``reply`` holds what came so far)."""
+        raise NotImplementedError
+
+    def exchange(self, command, reply, timeout):
+        wait_first = not is_read_only(command)
+        reply.feed_text(self.at_chat(command, wait_first, timeout, reply))
+        if not reply.complete and not wait_first:
+            output = self.at_chat(command, True, timeout, reply)
+            reply.restart()
+            reply.feed_text(output)
+        if not reply.complete:
+            raise AtTimeoutError(command, timeout, reply.raw_text())
+
+    def reopen(self, wait_timeout):
+        # The router stays up while its modem resets: only the at-chat answers stop for a while.
+        return self.interface
 
 
 def validate_connection(params):

@@ -6,14 +6,7 @@
 # Note that this module util is PRIVATE to the collection. It can change at any time.
 # Do not use it from other collections or standalone plugins/modules.
 
-"""RouterOS API transport: ``/interface/lte/at-chat`` through librouteros.
-
-at-chat without ``wait`` returns the first chunk the modem sends, which is the whole answer
-for almost every query; ``wait=yes`` always lasts seconds (routeros.md 3.1). A read-only
-command is therefore asked without ``wait`` first and asked again with it only when the
-answer came back without a final result code. Any other command is sent once, with ``wait``,
-because sending it twice could apply it twice.
-"""
+"""RouterOS API transport: ``/interface/lte/at-chat`` through librouteros."""
 
 from __future__ import annotations
 
@@ -21,13 +14,12 @@ import socket
 import ssl
 import traceback
 
-from ansible_collections.lte.modem.plugins.module_utils._at_protocol import is_read_only
 from ansible_collections.lte.modem.plugins.module_utils._errors import (
     AtTimeoutError,
     TransportError,
     UnsupportedError,
 )
-from ansible_collections.lte.modem.plugins.module_utils._transport import Transport
+from ansible_collections.lte.modem.plugins.module_utils._transport import AtChatTransport
 
 try:
     import librouteros
@@ -76,10 +68,8 @@ def tls_wrapper(params, host):
     return wrap_with_hostname
 
 
-class RouterOsApiTransport(Transport):
+class RouterOsApiTransport(AtChatTransport):
     """at-chat over the RouterOS API (plain 8728 or TLS 8729)."""
-
-    round_trip_is_expensive = True
 
     def __init__(self, params):
         if not HAS_LIBROUTEROS:
@@ -91,7 +81,6 @@ class RouterOsApiTransport(Transport):
         self.port = params.get('port') or (API_TLS_PORT if params['tls'] else API_PORT)
         self.encoding = params['encoding']
         self.description = 'LTE interface %s of router %s (API port %d)' % (self.interface, self.host, self.port)
-        self.calls = 0
         self._api = self._connect()
 
     @classmethod
@@ -115,22 +104,10 @@ class RouterOsApiTransport(Transport):
         except (OSError, LibRouterosError, ValueError) as exc:
             raise TransportError('Cannot connect to the RouterOS API at %s:%d: %s' % (self.host, self.port, exc)) from None
 
-    def exchange(self, command, reply, timeout):
-        wait_first = not is_read_only(command)
-        reply.feed_text(self._at_chat(command, wait_first, reply))
-        if not reply.complete and not wait_first:
-            # The first chunk lacked the final result: ask again and wait for the whole answer.
-            output = self._at_chat(command, True, reply)
-            reply.restart()
-            reply.feed_text(output)
-        if not reply.complete:
-            raise AtTimeoutError(command, timeout, reply.raw_text())
-
-    def _at_chat(self, command, wait, reply):
+    def at_chat(self, command, wait, timeout, reply):
         words = ['=.id=%s' % self.interface, '=input=%s' % command.encode(self.encoding).decode('latin-1')]
         if wait:
             words.append('=wait=yes')
-        self.calls += 1
         try:
             rows = tuple(self._api.rawCmd(AT_CHAT, *words))
         except (TrapError, MultiTrapError) as exc:
@@ -159,10 +136,6 @@ class RouterOsApiTransport(Transport):
             if needle in text:
                 return error_class(template.format(host=self.host, interface=self.interface, trap=text))
         return TransportError('RouterOS at %s refused at-chat on %s: %s' % (self.host, self.interface, text))
-
-    def reopen(self, wait_timeout):
-        # The router stays up while its modem resets: only the at-chat answers stop for a while.
-        return self.interface
 
     def close(self):
         api, self._api = getattr(self, '_api', None), None

@@ -17,9 +17,8 @@ import socket
 import time
 import traceback
 
-from ansible_collections.lte.modem.plugins.module_utils._at_protocol import is_read_only
 from ansible_collections.lte.modem.plugins.module_utils._errors import AtTimeoutError, TransportError, UnsupportedError
-from ansible_collections.lte.modem.plugins.module_utils._transport import Transport
+from ansible_collections.lte.modem.plugins.module_utils._transport import AtChatTransport
 
 try:
     import paramiko
@@ -118,10 +117,8 @@ class _StrictPolicy:
             'or set host_key_checking=accept_new to trust it on first use.' % (hostname, key.get_name(), fingerprint(key), self.path))
 
 
-class RouterOsSshTransport(Transport):
+class RouterOsSshTransport(AtChatTransport):
     """at-chat through the RouterOS CLI over SSH; one exec channel per command line."""
-
-    round_trip_is_expensive = True
 
     def __init__(self, params):
         if not HAS_PARAMIKO:
@@ -132,7 +129,6 @@ class RouterOsSshTransport(Transport):
         self.interface = params['interface']
         self.port = params.get('port') or SSH_PORT
         self.description = 'LTE interface %s of router %s (SSH port %d)' % (self.interface, self.host, self.port)
-        self.calls = 0
         self._client = self._connect()
 
     @classmethod
@@ -181,23 +177,12 @@ class RouterOsSshTransport(Transport):
             raise TransportError('Cannot connect to SSH at %s:%d: %s' % (self.host, self.port, exc)) from None
         return client
 
-    def exchange(self, command, reply, timeout):
-        wait_first = not is_read_only(command)
-        reply.feed_text('\n'.join(self._at_chat(command, wait_first, timeout, reply)))
-        if not reply.complete and not wait_first:
-            lines = self._at_chat(command, True, timeout, reply)
-            reply.restart()
-            reply.feed_text('\n'.join(lines))
-        if not reply.complete:
-            raise AtTimeoutError(command, timeout, reply.raw_text())
-
-    def _at_chat(self, command, wait, timeout, reply):
-        self.calls += 1
+    def at_chat(self, command, wait, timeout, reply):
         text = self._run_cli(at_chat_command_line(self.interface, command, wait), command, timeout, reply)
         lines = parse_at_chat_output(text)
         if lines is None:
             raise self._cli_error(text)
-        return lines
+        return '\n'.join(lines)
 
     def _run_cli(self, line, command, timeout, reply):
         deadline = time.monotonic() + timeout + (5 if ' wait=yes' in line else 0)
@@ -228,9 +213,6 @@ class RouterOsSshTransport(Transport):
             if needle in text:
                 return error_class(template.format(host=self.host, interface=self.interface, text=shown))
         return TransportError('RouterOS at %s printed no at-chat output: %s' % (self.host, shown))
-
-    def reopen(self, wait_timeout):
-        return self.interface
 
     def close(self):
         client, self._client = getattr(self, '_client', None), None

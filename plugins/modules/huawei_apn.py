@@ -22,18 +22,8 @@ author:
   - lte.modem contributors (@lte-modem)
 extends_documentation_fragment:
   - lte.modem.connection
-  - lte.modem.connection.action_group
-attributes:
-  check_mode:
-    description: Can run in check mode and return changed status prediction without modifying target.
-    support: full
-  diff_mode:
-    description: Will return details on what has changed (or possibly needs changing in check_mode), when in diff mode.
-    support: full
-  platform:
-    description: Target OS/families that can be operated against.
-    support: full
-    platforms: [posix, RouterOS]
+  - lte.modem.attributes
+  - lte.modem.attributes.state
 options:
   cid:
     description:

@@ -27,7 +27,7 @@ author:
   - lte.modem contributors (@lte-modem)
 extends_documentation_fragment:
   - lte.modem.connection
-  - lte.modem.connection.action_group
+  - lte.modem.attributes
 attributes:
   check_mode:
     description: Can run in check mode and return changed status prediction without modifying target.
@@ -38,10 +38,6 @@ attributes:
   diff_mode:
     description: Will return details on what has changed (or possibly needs changing in check_mode), when in diff mode.
     support: none
-  platform:
-    description: Target OS/families that can be operated against.
-    support: full
-    platforms: [posix, RouterOS]
 options:
   command:
     description:

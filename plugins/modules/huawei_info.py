@@ -21,7 +21,7 @@ author:
   - lte.modem contributors (@lte-modem)
 extends_documentation_fragment:
   - lte.modem.connection
-  - lte.modem.connection.action_group
+  - lte.modem.attributes
 attributes:
   check_mode:
     description: Can run in check mode and return changed status prediction without modifying target.
@@ -33,10 +33,6 @@ attributes:
     support: N/A
     details:
       - The module changes nothing.
-  platform:
-    description: Target OS/families that can be operated against.
-    support: full
-    platforms: [posix, RouterOS]
 options:
   gather_subset:
     description:

@@ -27,20 +27,14 @@ author:
   - lte.modem contributors (@lte-modem)
 extends_documentation_fragment:
   - lte.modem.connection
-  - lte.modem.connection.action_group
+  - lte.modem.attributes
+  - lte.modem.attributes.state
 attributes:
   check_mode:
     description: Can run in check mode and return changed status prediction without modifying target.
     support: full
     details:
       - Only read commands are sent; neither the mode nor the marker file is written and the modem is not reset.
-  diff_mode:
-    description: Will return details on what has changed (or possibly needs changing in check_mode), when in diff mode.
-    support: full
-  platform:
-    description: Target OS/families that can be operated against.
-    support: full
-    platforms: [posix, RouterOS]
 options:
   mode:
     description:

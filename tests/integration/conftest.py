@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from ansible_collections.lte.modem.plugins.module_utils._at_protocol import is_read_only
 from simulator.modem import Knobs, SimulatedModem, serve_pty
 
 REPO = Path(__file__).resolve().parents[2]
@@ -187,15 +188,24 @@ def router_modem(tmp_path):
 TRANSPORTS = ('serial', 'routeros_api', 'routeros_ssh')
 
 
+def start_target(transport, serial_modem, router_modem, profile='ME909u-521', **knobs):
+    """Start a simulated modem reached over ``transport``, with ``knobs`` set; return its Target."""
+    if transport == 'serial':
+        simulator = serial_modem(profile)
+        target = Target(transport, simulator, dict(device=simulator.device), 'localhost', None)
+    else:
+        simulator = router_modem(profile)
+        target = Target(transport, simulator, simulator.args(transport), 'routers', simulator.inventory)
+    for name, value in knobs.items():
+        setattr(target.modem.knobs, name, value)
+    return target
+
+
 @pytest.fixture(params=TRANSPORTS)
 def any_modem(request, serial_modem, router_modem):
-    """The same profile reached over every transport: yields (transport, target, module args, hosts, inventory)."""
+    """Factory: the same profile reached over every transport, as a Target."""
     def start(profile='ME909u-521'):
-        if request.param == 'serial':
-            target = serial_modem(profile)
-            return Target(request.param, target, dict(device=target.device), 'localhost', None)
-        target = router_modem(profile)
-        return Target(request.param, target, target.args(request.param), 'routers', target.inventory)
+        return start_target(request.param, serial_modem, router_modem, profile)
     return start
 
 
@@ -216,3 +226,23 @@ class Target:
     @property
     def log(self):
         return self.simulator.log
+
+
+def writes(log):
+    """The command lines in a simulator log that set something (the router's own ATE0 aside)."""
+    return [line for line in log if line != 'ATE0' and not is_read_only(line)]
+
+
+def results_of(tasks):
+    """{task name: result} of a one-host playbook run."""
+    return {name: next(iter(hosts.values())) for name, hosts in tasks}
+
+
+def failed_tasks(tasks):
+    """{task name: result} of the tasks that failed without ignore_errors, for assertion messages."""
+    return {name: result for name, hosts in tasks for result in hosts.values() if result.get('failed') and not result.get('ignore_errors')}
+
+
+def playbook_vars(target, **conn):
+    """Extra vars for the state-module playbooks: which hosts to target and the connection options."""
+    return {'target_hosts': target.hosts, 'ansible_connection': 'local', 'conn': dict(target.args, **conn)}

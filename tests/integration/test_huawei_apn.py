@@ -10,49 +10,20 @@ import dataclasses
 
 import pytest
 
-from conftest import PLAYBOOKS, Target
+from conftest import PLAYBOOKS, playbook_vars, results_of, start_target, writes
 
 FAULT_TRANSPORTS = ('serial', 'routeros_api')
 SET_INTERNET = 'AT+CGDCONT=1,"IP","internet"'
-
-
-def is_write(command):
-    """A setting written: ``AT...=`` other than a test ``=?`` (the router's own ATE0 is not one)."""
-    return '=' in command and not command.endswith('=?')
-
-
-def writes(log):
-    return [command for command in log if is_write(command)]
-
-
-def variables(target, **conn):
-    return {'target_hosts': target.hosts, 'ansible_connection': 'local', 'conn': dict(target.args, **conn)}
-
-
-def results_of(tasks):
-    return {name: next(iter(hosts.values())) for name, hosts in tasks}
 
 
 def contexts(modem):
     return {cid: dataclasses.astuple(context) for cid, context in modem.state.pdp_contexts.items()}
 
 
-def start(transport, serial_modem, router_modem, **knobs):
-    if transport == 'serial':
-        simulator = serial_modem('ME909u-521')
-        target = Target(transport, simulator, dict(device=simulator.device), 'localhost', None)
-    else:
-        simulator = router_modem('ME909u-521')
-        target = Target(transport, simulator, simulator.args(transport), 'routers', simulator.inventory)
-    for name, value in knobs.items():
-        setattr(target.modem.knobs, name, value)
-    return target
-
-
 def test_check_mode_then_change_then_ok(ansible, any_modem):
     target = any_modem('ME909u-521')
     assert contexts(target.modem) == {1: ('IP', '')}
-    tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'apn.yml', variables(target), inventory=target.inventory)
+    tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'apn.yml', playbook_vars(target), inventory=target.inventory)
     assert proc.returncode == 0, proc.stdout
     assert writes(target.log) == ['AT+CGDCONT=1,"IPV4V6","internet"', 'AT+CGDCONT=3,"IP","m2m.example"', 'AT+CGDCONT=3']
     # Everything before the first write (check mode included) only read.
@@ -66,10 +37,10 @@ def test_check_mode_then_change_then_ok(ansible, any_modem):
 
 @pytest.mark.parametrize('transport', FAULT_TRANSPORTS)
 def test_bad_input_and_refused_write(ansible, serial_modem, router_modem, transport):
-    target = start(transport, serial_modem, router_modem, errors={'AT+CGDCONT=': '+CME ERROR: 50'})
+    target = start_target(transport, serial_modem, router_modem, errors={'AT+CGDCONT=': '+CME ERROR: 50'})
     target.modem.state.pdp_contexts[2] = type(target.modem.state.pdp_contexts[1])('IP', 'other')
     before = contexts(target.modem)
-    tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'apn_refused.yml', variables(target), inventory=target.inventory)
+    tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'apn_refused.yml', playbook_vars(target), inventory=target.inventory)
     assert proc.returncode == 0, proc.stdout
     results = results_of(tasks)
     bad = results['Bad APN']['results']
@@ -93,9 +64,9 @@ def test_bad_input_and_refused_write(ansible, serial_modem, router_modem, transp
 
 @pytest.mark.parametrize('transport', FAULT_TRANSPORTS)
 def test_silent_during_the_write(ansible, serial_modem, router_modem, transport):
-    target = start(transport, serial_modem, router_modem, silent_commands={'AT+CGDCONT='})
+    target = start_target(transport, serial_modem, router_modem, silent_commands={'AT+CGDCONT='})
     before = contexts(target.modem)
-    tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'apn_silent.yml', variables(target, timeout=2), inventory=target.inventory)
+    tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'apn_silent.yml', playbook_vars(target, timeout=2), inventory=target.inventory)
     assert proc.returncode == 0, proc.stdout
     result = results_of(tasks)['Set the APN while the modem is silent']
     assert 'Timed out' in result['msg'] and SET_INTERNET in result['msg'], result

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from conftest import PLAYBOOKS
+from conftest import PLAYBOOKS, failed_tasks, playbook_vars
 
 APN_PASSWORD = 'Pw-9f3c1e7d'
 
@@ -15,15 +15,11 @@ def dials(log):
     return [line for line in log if line.upper().startswith('AT^NDISDUP=')]
 
 
-def failed_tasks(tasks):
-    return {name: result for name, hosts in tasks for result in hosts.values() if result.get('failed') and not result.get('ignore_errors')}
-
-
 def test_connect_disconnect_idempotent_check_diff(ansible, any_modem):
     target = any_modem('ME909u-521')
     target.modem.knobs.connect_delay = 0.3
     contexts = dict(target.modem.state.pdp_contexts)
-    variables = dict(target_hosts=target.hosts, ansible_connection='local', conn=target.args, apn_password=APN_PASSWORD)
+    variables = dict(playbook_vars(target), apn_password=APN_PASSWORD)
     tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'connection.yml', variables, inventory=target.inventory, extra=['-v'])
     assert proc.returncode == 0, (failed_tasks(tasks), proc.stderr[-2000:])
     # check mode and the converged runs sent no dial; the password reached the modem only

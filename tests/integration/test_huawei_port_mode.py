@@ -9,22 +9,14 @@ from __future__ import annotations
 import json
 import os
 
-from conftest import PLAYBOOKS
-
-
-def writes(log):
-    return [line for line in log if line.upper().startswith(('AT^SETPORT=', 'AT^RESET')) and not line.endswith('?')]
-
-
-def failed_tasks(tasks):
-    return {name: result for name, hosts in tasks for result in hosts.values() if result.get('failed') and not result.get('ignore_errors')}
+from conftest import PLAYBOOKS, failed_tasks, playbook_vars, writes
 
 
 def test_seed_002_with_reset(ansible, any_modem, tmp_path):
     target = any_modem('E3272')
     target.modem.knobs.reboot_delay = 0.5
     old_pty = os.path.realpath(target.simulator.device) if target.transport == 'serial' else None
-    variables = dict(target_hosts=target.hosts, ansible_connection='local', conn=target.args, state_dir=str(tmp_path / 'markers'))
+    variables = dict(playbook_vars(target), state_dir=str(tmp_path / 'markers'))
     tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'port_mode.yml', variables, inventory=target.inventory)
     assert proc.returncode == 0, (failed_tasks(tasks), proc.stderr[-3000:])
     assert writes(target.log) == ['AT^SETPORT="FF;10,12"', 'AT^RESET']

@@ -6,22 +6,12 @@
 
 from __future__ import annotations
 
-from conftest import PLAYBOOKS
-
-WRITES = ('AT^RFSWITCH=', 'AT+CFUN=')
-
-
-def writes(log):
-    return [line for line in log if line.upper().startswith(WRITES) and not line.endswith('?')]
-
-
-def failed_tasks(tasks):
-    return {name: result for name, hosts in tasks for result in hosts.values() if result.get('failed') and not result.get('ignore_errors')}
+from conftest import PLAYBOOKS, failed_tasks, playbook_vars, writes
 
 
 def test_radio_off_on_idempotent_check_diff(ansible, any_modem):
     target = any_modem('ME909u-521')
-    variables = dict(target_hosts=target.hosts, ansible_connection='local', conn=target.args)
+    variables = playbook_vars(target)
     tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'radio.yml', variables, inventory=target.inventory)
     assert proc.returncode == 0, (failed_tasks(tasks), proc.stderr[-2000:])
     # the check-mode task and the bad input sent no write; the others wrote each setting once

@@ -10,31 +10,14 @@ import dataclasses
 
 import pytest
 
-from conftest import PLAYBOOKS, Target
+from conftest import PLAYBOOKS, playbook_vars, results_of, start_target, writes
 
 SEED_WRITE = 'AT^SYSCFGEX="00",3FFFFFFF,1,1,7FFFFFFFFFFFFFFF,,'
 
 
-def is_write(command):
-    """A setting written: ``AT...=`` other than a test ``=?`` (the router's own ATE0 is not one)."""
-    return '=' in command and not command.endswith('=?')
-
-
-def writes(log):
-    return [command for command in log if is_write(command)]
-
-
-def variables(target, **conn):
-    return {'target_hosts': target.hosts, 'ansible_connection': 'local', 'conn': dict(target.args, **conn)}
-
-
-def results_of(tasks):
-    return {name: next(iter(hosts.values())) for name, hosts in tasks}
-
-
 def test_check_mode_then_change_then_ok(ansible, any_modem):
     target = any_modem('ME909u-521')
-    tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'syscfg.yml', variables(target), inventory=target.inventory)
+    tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'syscfg.yml', playbook_vars(target), inventory=target.inventory)
     assert proc.returncode == 0, proc.stdout
     results = results_of(tasks)
     assert results['Predict in check mode']['diff'] == {
@@ -53,23 +36,11 @@ def test_check_mode_then_change_then_ok(ansible, any_modem):
 FAULT_TRANSPORTS = ('serial', 'routeros_api')
 
 
-def start(transport, serial_modem, router_modem, **knobs):
-    if transport == 'serial':
-        simulator = serial_modem('ME909u-521')
-        target = Target(transport, simulator, dict(device=simulator.device), 'localhost', None)
-    else:
-        simulator = router_modem('ME909u-521')
-        target = Target(transport, simulator, simulator.args(transport), 'routers', simulator.inventory)
-    for name, value in knobs.items():
-        setattr(target.modem.knobs, name, value)
-    return target
-
-
 @pytest.mark.parametrize('transport', FAULT_TRANSPORTS)
 def test_bad_input_and_refused_write(ansible, serial_modem, router_modem, transport):
-    target = start(transport, serial_modem, router_modem, errors={'AT^SYSCFGEX=': '+CME ERROR: 50'})
+    target = start_target(transport, serial_modem, router_modem, errors={'AT^SYSCFGEX=': '+CME ERROR: 50'})
     before = dataclasses.astuple(target.modem.state.syscfgex)
-    tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'syscfg_refused.yml', variables(target), inventory=target.inventory)
+    tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'syscfg_refused.yml', playbook_vars(target), inventory=target.inventory)
     assert proc.returncode == 0, proc.stdout
     msg = {name: result.get('msg', '') for name, result in results_of(tasks).items()}
     expected = {
@@ -100,8 +71,8 @@ def test_bad_input_and_refused_write(ansible, serial_modem, router_modem, transp
 
 @pytest.mark.parametrize('transport', FAULT_TRANSPORTS)
 def test_reset_during_the_write(ansible, serial_modem, router_modem, transport):
-    target = start(transport, serial_modem, router_modem, reset_on={'AT^SYSCFGEX='})
-    tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'syscfg_reset.yml', variables(target, timeout=5), inventory=target.inventory)
+    target = start_target(transport, serial_modem, router_modem, reset_on={'AT^SYSCFGEX='})
+    tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'syscfg_reset.yml', playbook_vars(target, timeout=5), inventory=target.inventory)
     assert proc.returncode == 0, proc.stdout
     result = results_of(tasks)['Allow roaming while the modem resets']
     assert SEED_WRITE in result['msg'], result

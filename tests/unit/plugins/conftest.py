@@ -19,7 +19,6 @@ class TranscriptTransport:
     """
 
     description = 'transcript'
-    round_trip_is_expensive = False
 
     def __init__(self, answers, echo=False):
         self.answers = dict(answers)
