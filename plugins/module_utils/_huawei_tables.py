@@ -355,8 +355,10 @@ PDP_TYPES = ('IP', 'IPV6', 'IPV4V6', 'PPP')
 NDISDUP_AUTH = {0: 'none', 1: 'pap', 2: 'chap', 3: 'mschapv2'}
 NDISDUP_AUTH_CODES = {name: code for code, name in NDISDUP_AUTH.items()}
 
-# 3GPP 24.008 session-management cause numbers, as reported in <err> of ^NDISSTAT
+# 3GPP 24.008 session-management cause numbers, as reported in <err> of ^NDISSTAT. 0 is not
+# a 24.008 cause: Huawei firmware reports it when the radio is off or there is no service (seed 000).
 SM_CAUSES = {
+    0: 'no cause given; the modem reports this with the radio off or without service',
     8: 'Operator determined barring',
     24: 'MBMS bearer capabilities insufficient for the service',
     25: 'LLC or SNDCP failure',

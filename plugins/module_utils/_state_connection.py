@@ -177,7 +177,7 @@ def _describe(families):
 def _cause(state):
     if state.get('error') is None:
         return ''
-    return ' with cause %d (%s)' % (state['error'], state.get('error_text') or 'no 3GPP 24.008 meaning; 0 is what modems report without service')
+    return ' with cause %d (%s)' % (state['error'], state.get('error_text') or 'no 3GPP 24.008 meaning')
 
 
 def dial_failure(dial, params, failed):

@@ -12,6 +12,7 @@ import json
 import pytest
 
 from ansible_collections.lte.modem.plugins.module_utils._errors import ParseError
+from ansible_collections.lte.modem.plugins.module_utils._huawei_tables import SM_CAUSES
 from ansible_collections.lte.modem.plugins.module_utils import _at_parsers as p
 
 
@@ -300,10 +301,10 @@ NDISSTAT_CASES = [
     ('balong-cid-both', ['^NDISSTATQRY: 1,0,,,"IPV4",1,,,"IPV6"'], {'IPV4': dict(V4_DOWN, cid=1), 'IPV6': dict(V6_UP, cid=1)}),
     ('balong-cid-3', ['^NDISSTATQRY: 3,1,,,"IPV4"'], {'IPV4': dict(V4_UP, cid=3)}),
     ('mbb-cid-query', ['^NDISSTATQRY: 1,0,,"IPV4",0,0,,"IPV6"'],
-     {'IPV4': dict(V4_UP, error=0), 'IPV6': {'stat': 0, 'state': 'disconnected', 'error': 0, 'error_text': None}}),
+     {'IPV4': dict(V4_UP, error=0, error_text=SM_CAUSES[0]), 'IPV6': {'stat': 0, 'state': 'disconnected', 'error': 0, 'error_text': SM_CAUSES[0]}}),
     ('urc-v6-up', ['^NDISSTAT: 1,,,"IPV6"'], {'IPV6': V6_UP}),
     ('urc-v4-down-no-space', ['^NDISSTAT:0,,,"IPV4"'], {'IPV4': V4_DOWN}),
-    ('urc-seed000-cause-0', ['^NDISSTAT: 0,0,,"IPV4"'], {'IPV4': {'stat': 0, 'state': 'disconnected', 'error': 0, 'error_text': None}}),
+    ('urc-seed000-cause-0', ['^NDISSTAT: 0,0,,"IPV4"'], {'IPV4': {'stat': 0, 'state': 'disconnected', 'error': 0, 'error_text': SM_CAUSES[0]}}),
     ('urc-cause-27-two-lines', ['^NDISSTAT: 0,27,,"IPV4"', '^NDISSTAT: 0,27,,"IPV6"'],
      {'IPV4': {'stat': 0, 'state': 'disconnected', 'error': 27, 'error_text': 'Missing or unknown APN'},
       'IPV6': {'stat': 0, 'state': 'disconnected', 'error': 27, 'error_text': 'Missing or unknown APN'}}),
