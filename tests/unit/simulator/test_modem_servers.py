@@ -27,12 +27,17 @@ def fast_knobs(**overrides) -> Knobs:
 
 
 def exchange(port, command: bytes, timeout=2.0) -> bytes:
-    """Write a command and read until OK/ERROR with pyserial."""
+    """Write a command and read until OK/ERROR, from a pyserial port or a simulator link.
+
+    Waiting for the answer matters: like real firmware, the modem drops a line sent while
+    a command is still running.
+    """
+    read = (lambda: port.read(port.in_waiting or 1)) if hasattr(port, "in_waiting") else (lambda: port.read(0.05))
     port.write(command + b"\r")
     deadline = time.monotonic() + timeout
     data = b""
     while time.monotonic() < deadline and not data.endswith((b"OK\r\n", b"ERROR\r\n")):
-        data += port.read(port.in_waiting or 1)
+        data += read()
     return data
 
 
@@ -62,8 +67,7 @@ def test_pyserial_over_pty(modem, tmp_path):
         with serial.Serial(link_path, 115200, timeout=0.1) as port:
             assert exchange(port, b"AT") == b"AT\r\r\nOK\r\n"
             assert exchange(port, b"AT^FHVER") == b'AT^FHVER\r\r\n^FHVER:"E3272s-153 21.420.07.00.00,CH1E3272SM Ver.A"\r\n\r\nOK\r\n'
-            port.write(b"ATE0\r")
-            time.sleep(0.05)
+            assert exchange(port, b"ATE0").endswith(b"OK\r\n")
         with serial.Serial(server.path, 9600, timeout=0.1) as port:  # reopen: same link, echo still off
             port.reset_input_buffer()
             assert exchange(port, b"AT") == b"\r\nOK\r\n"
@@ -102,8 +106,7 @@ def test_lock_out_when_no_at_port_remains(modem, tmp_path):
     tcp = serve_tcp(modem)
     try:
         link = modem.connect()
-        link.write(b'AT^SETPORT="FF;16"\r')
-        time.sleep(0.05)
+        assert exchange(link, b'AT^SETPORT="FF;16"').endswith(b"OK\r\n")
         link.write(b"AT^RESET\r")
         assert modem.wait_ready(2)
         time.sleep(0.1)
@@ -169,8 +172,7 @@ def test_state_file_keeps_nvram_and_applies_pending_setport(tmp_path):
     first = SimulatedModem(profile="ME909u-521", knobs=fast_knobs(), state_file=path)
     link = first.connect()
     for command in (b'AT^SYSCFGEX="00",3FFFFFFF,1,1,7FFFFFFFFFFFFFFF,,', b'AT+CGDCONT=1,"IP","fleet.apn"', b'AT^SETPORT="FF;12,16"'):
-        link.write(command + b"\r")
-        time.sleep(0.05)
+        assert exchange(link, command).endswith(b"OK\r\n")
     first.close()
     with open(path, encoding="utf-8") as handle:
         saved = json.load(handle)
