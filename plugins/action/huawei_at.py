@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from ansible_collections.lte.modem.plugins.module_utils._task_huawei_at import TASK
+from ansible_collections.lte.modem.plugins.module_utils._tasks.huawei_at import TASK
 from ansible_collections.lte.modem.plugins.plugin_utils._modem_action import ModemAction
 
 

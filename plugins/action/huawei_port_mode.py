@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from ansible_collections.lte.modem.plugins.module_utils._state_port_mode import TASK
+from ansible_collections.lte.modem.plugins.module_utils._state.port_mode import TASK
 from ansible_collections.lte.modem.plugins.plugin_utils._modem_action import ModemAction
 
 

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from ansible_collections.lte.modem.plugins.module_utils._state_syscfg import TASK
+from ansible_collections.lte.modem.plugins.module_utils._state.syscfg import TASK
 from ansible_collections.lte.modem.plugins.plugin_utils._modem_action import ModemAction
 
 

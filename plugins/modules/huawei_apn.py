@@ -142,8 +142,8 @@ urcs:
   sample: ['^RSSI:20']
 """
 
-from ansible_collections.lte.modem.plugins.module_utils._runner import run_module
-from ansible_collections.lte.modem.plugins.module_utils._state_apn import TASK
+from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import run_module
+from ansible_collections.lte.modem.plugins.module_utils._state.apn import TASK
 
 
 def main():

@@ -151,8 +151,8 @@ diff:
   type: dict
 """
 
-from ansible_collections.lte.modem.plugins.module_utils._runner import run_module
-from ansible_collections.lte.modem.plugins.module_utils._state_port_mode import TASK
+from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import run_module
+from ansible_collections.lte.modem.plugins.module_utils._state.port_mode import TASK
 
 
 def main():

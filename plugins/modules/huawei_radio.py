@@ -102,8 +102,8 @@ diff:
   type: dict
 """
 
-from ansible_collections.lte.modem.plugins.module_utils._runner import run_module
-from ansible_collections.lte.modem.plugins.module_utils._state_radio import TASK
+from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import run_module
+from ansible_collections.lte.modem.plugins.module_utils._state.radio import TASK
 
 
 def main():

@@ -171,8 +171,8 @@ urcs:
   sample: ['^RSSI:20']
 """
 
-from ansible_collections.lte.modem.plugins.module_utils._runner import run_module
-from ansible_collections.lte.modem.plugins.module_utils._state_syscfg import TASK
+from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import run_module
+from ansible_collections.lte.modem.plugins.module_utils._state.syscfg import TASK
 
 
 def main():

@@ -21,8 +21,8 @@ from ansible.module_utils.common.parameters import remove_values
 from ansible.plugins.action import ActionBase
 
 from ansible_collections.lte.modem.plugins.module_utils._errors import ModemError
-from ansible_collections.lte.modem.plugins.module_utils._runner import execute, failure
-from ansible_collections.lte.modem.plugins.module_utils._transport import ROUTEROS_TRANSPORTS
+from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import execute, failure
+from ansible_collections.lte.modem.plugins.module_utils._transports.base import ROUTEROS_TRANSPORTS
 
 try:  # ansible-core < 2.19 applies module_defaults only when it runs a module
     from ansible.executor.module_common import get_action_args_with_defaults

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from ansible_collections.lte.modem.plugins.module_utils._at_protocol import is_read_only
+from ansible_collections.lte.modem.plugins.module_utils._at.framing import is_read_only
 from simulator.modem import Knobs, SimulatedModem, serve_pty
 
 REPO = Path(__file__).resolve().parents[2]

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.lte.modem.plugins.module_utils._at_protocol import AtClient
-from ansible_collections.lte.modem.plugins.module_utils._device import HuaweiModem
+from ansible_collections.lte.modem.plugins.module_utils._at.framing import AtClient
+from ansible_collections.lte.modem.plugins.module_utils._huawei.modem import HuaweiModem
 
 
 class TranscriptTransport:

@@ -1,0 +1,253 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, lte.modem contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# Note that this module util is PRIVATE to the collection. It can change at any time.
+# Do not use it from other collections or standalone plugins/modules.
+
+"""Roaming, mode order, bands and service domain: ^SYSCFGEX, or ^SYSCFG on 3G-only modems.
+
+The managed fields are always the same five keys (``roaming``, ``mode_order``, ``bands``,
+``lte_bands``, ``service_domain``), so before/after/diff read the same on every modem;
+``lte_bands`` is None on a modem without LTE. Band lists are canonical names computed from the
+masks (``['all']`` for the "All Bands" mask). A write keeps every field that is not asked for
+exactly as the modem printed it (seed 001).
+"""
+
+from __future__ import annotations
+
+from ansible_collections.lte.modem.plugins.module_utils._huawei import tables as tables
+from ansible_collections.lte.modem.plugins.module_utils._state.engine import Resource, public, resource_task
+from ansible_collections.lte.modem.plugins.module_utils._huawei.modem import value_of
+from ansible_collections.lte.modem.plugins.module_utils._errors import InvalidInputError, UnsupportedError
+from ansible_collections.lte.modem.plugins.module_utils._huawei.facts import QUERIES
+
+ALL = 'all'
+SERVICE_DOMAIN_CHOICES = ('cs_only', 'ps_only', 'cs_ps', 'any')
+# With LTE in the mode the modem refuses CS only and "any" (huawei-at.md §2.6).
+LTE_FORBIDDEN_DOMAINS = frozenset(('cs_only', 'any'))
+
+# ^SYSCFG <mode>,<acqorder> <-> mode order (huawei-at.md §2.6). Single-RAT modes store an
+# acqorder of their own choosing, so only the mode counts when reading them.
+SYSCFG_MODE_ORDERS = (
+    ((2, 0), ('auto',)),
+    ((2, 1), ('gsm', 'wcdma')),
+    ((2, 2), ('wcdma', 'gsm')),
+    ((13, 1), ('gsm',)),
+    ((14, 2), ('wcdma',)),
+)
+SYSCFG_SINGLE_RAT_MODES = {13: ('gsm',), 14: ('wcdma',)}
+SYSCFG_CODES = {order: codes for codes, order in SYSCFG_MODE_ORDERS}
+
+BAND_OPTIONS = {
+    # option: (names -> mask, any mask, key of the supported list in the =? answer)
+    'bands': (tables.gsm_umts_names_to_mask, tables.GSM_UMTS_BAND_ANY, 'bands'),
+    'lte_bands': (tables.lte_names_to_mask, tables.LTE_BAND_ANY, 'lte_bands'),
+}
+
+
+def requested_mask(option, names):
+    """Return the mask of a ``bands``/``lte_bands`` list (``[all]`` = every band); InvalidInputError otherwise."""
+    to_mask, any_mask, dummy = BAND_OPTIONS[option]
+    lowered = [str(name).strip().lower() for name in names]
+    if not lowered:
+        raise InvalidInputError(option, names, 'give at least one band, or [all]')
+    if ALL in lowered:
+        if len(lowered) > 1:
+            raise InvalidInputError(option, names, '"all" cannot be combined with other bands')
+        return any_mask
+    specials = {tables.BAND_ANY_NAME.lower(), tables.BAND_NO_CHANGE_NAME.lower()}
+    if specials.intersection(lowered):
+        raise InvalidInputError(option, names, 'use "all" for every band; "no_change" is not a desired state')
+    try:
+        return to_mask(names)
+    except ValueError as exc:
+        raise InvalidInputError(option, names, str(exc)) from None
+
+
+def requested_acqorder(mode_order):
+    """Return the ^SYSCFGEX acqorder string for ``mode_order``; InvalidInputError otherwise."""
+    names = [str(name).strip().lower() for name in mode_order]
+    if tables.SYSCFGEX_RATS[tables.ACQORDER_NO_CHANGE] in names:
+        raise InvalidInputError('mode_order', mode_order, '"no_change" is not a desired state; leave the option out to keep the order')
+    try:
+        return tables.mode_order_to_acqorder(names)
+    except ValueError as exc:
+        raise InvalidInputError('mode_order', mode_order, str(exc)) from None
+
+
+def band_names(mask, any_mask, to_names):
+    """Canonical names of a mask as shown in before/after: ``['all']`` for the any mask."""
+    return [ALL] if mask == any_mask else to_names(mask)
+
+
+def check_band_supported(option, names, mask, supported):
+    """Refuse a mask outside what ``=?`` lists: one listed mask exactly, or a subset of the listed bands."""
+    listed = [tables.parse_hex_mask(entry['mask']) for entry in supported]
+    if not listed or mask in listed:
+        return
+    any_mask = BAND_OPTIONS[option][1]
+    union = 0
+    for value in listed:
+        union |= value if value != any_mask else 0
+    if mask & ~union:
+        raise InvalidInputError(option, names, 'the modem supports %s' % '; '.join('%s (%s)' % (entry['names'], entry['mask']) for entry in supported))
+
+
+def check_in(option, value, code, allowed, what):
+    if allowed and code not in allowed:
+        raise InvalidInputError(option, value, 'the modem accepts %s %s only' % (what, allowed))
+
+
+class SyscfgResource(Resource):
+    """^SYSCFGEX (or ^SYSCFG): roaming, mode order, GSM/UMTS and LTE bands, service domain."""
+
+    name = 'syscfg'
+
+    def validate(self, params):
+        if params.get('mode_order') is not None:
+            requested_acqorder(params['mode_order'])
+        for option in BAND_OPTIONS:
+            if params.get(option) is not None:
+                requested_mask(option, params[option])
+
+    def queries(self, params):
+        return [QUERIES['syscfgex'], QUERIES['syscfgex_test']]
+
+    def follow_up(self, outcomes, params):
+        # 3G-only modems have no ^SYSCFGEX: ask ^SYSCFG then, and only then.
+        return [] if outcomes['syscfgex'].ok else [QUERIES['syscfg'], QUERIES['syscfg_test']]
+
+    def current(self, outcomes, params):
+        if outcomes['syscfgex'].ok:
+            return self._current_ex(outcomes['syscfgex'].value, value_of(outcomes, 'syscfgex_test'))
+        if outcomes['syscfg'].ok:
+            return self._current_syscfg(outcomes['syscfg'].value, value_of(outcomes, 'syscfg_test'))
+        error = outcomes['syscfgex'].error
+        raise UnsupportedError('The modem answers neither AT^SYSCFGEX? (%s) nor AT^SYSCFG? (%s)' % (error, outcomes['syscfg'].error),
+                               **error.details())
+
+    @staticmethod
+    def _current_ex(value, supported):
+        lte_mask = tables.parse_hex_mask(value['lteband'])
+        lte = lte_mask is not None or bool((supported or {}).get('lte_bands'))
+        fields = dict(
+            roaming=value['roaming'],
+            mode_order=value['mode_order'],
+            bands=band_names(tables.parse_hex_mask(value['band']), tables.GSM_UMTS_BAND_ANY, tables.gsm_umts_mask_to_names),
+            lte_bands=None if lte_mask is None else band_names(lte_mask, tables.LTE_BAND_ANY, tables.lte_mask_to_names),
+            service_domain=value['service_domain'],
+        )
+        return dict(fields, _modem=dict(command='^SYSCFGEX', fields=value['fields'], supported=supported or {}, lte=lte))
+
+    @staticmethod
+    def _current_syscfg(value, supported):
+        mode, acqorder = value['mode'], value['acqorder']
+        order = SYSCFG_SINGLE_RAT_MODES.get(mode) or dict(SYSCFG_MODE_ORDERS).get((mode, acqorder)) or (value['mode_name'] or 'mode_%d' % mode,)
+        fields = dict(
+            roaming=value['roaming'],
+            mode_order=list(order),
+            bands=band_names(tables.parse_hex_mask(value['band']), tables.GSM_UMTS_BAND_ANY, tables.gsm_umts_mask_to_names),
+            lte_bands=None,
+            service_domain=value['service_domain'],
+        )
+        return dict(fields, _modem=dict(command='^SYSCFG', fields=value['fields'], supported=supported or {}, lte=False))
+
+    def desired(self, before, params):
+        modem = before['_modem']
+        after = dict(before)
+        if params.get('roaming') is not None:
+            after['roaming'] = bool(params['roaming'])
+            check_in('roaming', params['roaming'], int(after['roaming']), modem['supported'].get('roam'), 'roam values')
+        if params.get('service_domain') is not None:
+            after['service_domain'] = params['service_domain']
+            code = tables.SERVICE_DOMAIN_CODES[after['service_domain']]
+            check_in('service_domain', params['service_domain'], code, modem['supported'].get('srvdomain'), 'srvdomain values')
+        if params.get('mode_order') is not None:
+            after['mode_order'] = self._mode_order(modem, params['mode_order'])
+        for option, (dummy, any_mask, key) in BAND_OPTIONS.items():
+            if params.get(option) is not None:
+                after[option] = self._bands(modem, option, params[option], any_mask, key)
+        if after != before and self._has_lte(modem, after['mode_order']) and after['service_domain'] in LTE_FORBIDDEN_DOMAINS:
+            option = 'service_domain' if params.get('service_domain') is not None else 'mode_order'
+            raise InvalidInputError(option, params[option], 'with LTE in the mode order the modem refuses service_domain %s; use ps_only or cs_ps'
+                                    % after['service_domain'])
+        return after
+
+    @staticmethod
+    def _has_lte(modem, mode_order):
+        return 'lte' in mode_order or (mode_order == ['auto'] and modem['lte'])
+
+    @staticmethod
+    def _mode_order(modem, mode_order):
+        acqorder = requested_acqorder(mode_order)
+        names = tables.acqorder_to_mode_order(acqorder)
+        if modem['command'] == '^SYSCFG':
+            if tuple(names) not in SYSCFG_CODES:
+                raise InvalidInputError('mode_order', mode_order, 'this modem only has ^SYSCFG (no LTE); choose from %s'
+                                        % ', '.join('[%s]' % ', '.join(order) for dummy, order in SYSCFG_MODE_ORDERS))
+            mode, acqorder_code = SYSCFG_CODES[tuple(names)]
+            check_in('mode_order', mode_order, mode, modem['supported'].get('modes'), '^SYSCFG modes')
+            check_in('mode_order', mode_order, acqorder_code, modem['supported'].get('acqorders'), '^SYSCFG acqorders')
+            return names
+        allowed = modem['supported'].get('acqorders')
+        if allowed and acqorder not in allowed:
+            known = [', '.join(tables.SYSCFGEX_RATS.get(code[pos:pos + 2], code) for pos in range(0, len(code), 2))
+                     for code in allowed if code != tables.ACQORDER_NO_CHANGE]
+            raise InvalidInputError('mode_order', mode_order, 'the modem accepts only these orders: %s' % '; '.join('[%s]' % item for item in known))
+        return names
+
+    @staticmethod
+    def _bands(modem, option, names, any_mask, key):
+        if option == 'lte_bands' and not modem['lte']:
+            raise InvalidInputError(option, names, 'this modem has no LTE (%s); leave lte_bands out' % modem['command'])
+        mask = requested_mask(option, names)
+        check_band_supported(option, names, mask, modem['supported'].get(key) or [])
+        to_names = tables.gsm_umts_mask_to_names if option == 'bands' else tables.lte_mask_to_names
+        return band_names(mask, any_mask, to_names)
+
+    def plan(self, before, after, params):
+        if public(before) == public(after):
+            return []
+        modem = before['_modem']
+        fields = list(modem['fields'])
+        changed = {key for key, value in public(after).items() if before[key] != value}
+        if modem['command'] == '^SYSCFG':
+            return ['AT^SYSCFG=%s' % ','.join(self._syscfg_fields(fields, changed, params, after))]
+        fields = self._syscfgex_fields(fields, changed, params, after)
+        return ['AT^SYSCFGEX="%s",%s,,' % (fields[0], ','.join(fields[1:]))]
+
+    @staticmethod
+    def _common_fields(fields, changed, params, after, offset):
+        """Replace band, roam and srvdomain (at ``offset`` .. ``offset + 2``) when they changed."""
+        if 'bands' in changed:
+            fields[offset] = tables.format_hex_mask(requested_mask('bands', params['bands']))
+        if 'roaming' in changed:
+            fields[offset + 1] = str(int(after['roaming']))
+        if 'service_domain' in changed:
+            fields[offset + 2] = str(tables.SERVICE_DOMAIN_CODES[after['service_domain']])
+        return fields
+
+    def _syscfgex_fields(self, fields, changed, params, after):
+        if 'mode_order' in changed:
+            fields[0] = requested_acqorder(after['mode_order'])
+        if 'lte_bands' in changed:
+            fields[4] = tables.format_hex_mask(requested_mask('lte_bands', params['lte_bands']))
+        return self._common_fields(fields, changed, params, after, 1)
+
+    def _syscfg_fields(self, fields, changed, params, after):
+        if 'mode_order' in changed:
+            fields[0], fields[1] = (str(code) for code in SYSCFG_CODES[tuple(after['mode_order'])])
+        return self._common_fields(fields, changed, params, after, 2)
+
+
+ARGUMENT_SPEC = dict(
+    roaming=dict(type='bool'),
+    mode_order=dict(type='list', elements='str'),
+    bands=dict(type='list', elements='str'),
+    lte_bands=dict(type='list', elements='str'),
+    service_domain=dict(type='str', choices=list(SERVICE_DOMAIN_CHOICES)),
+)
+
+TASK = resource_task(SyscfgResource(), ARGUMENT_SPEC, required_one_of=[list(ARGUMENT_SPEC)])
