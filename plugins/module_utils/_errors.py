@@ -53,6 +53,36 @@ class TransportError(ModemError):
     """The link to the modem cannot be opened, or broke (busy port, dropped connection)."""
 
 
+class LinkLost(TransportError):
+    """The link broke while a command was under way.
+
+    A transport knows nothing of AT commands: it says what happened to the link (``message``)
+    and why (``cause``); the AT client adds which command was under way with ``during``.
+    """
+
+    def __init__(self, message, cause=None, **details):
+        super().__init__(message if cause is None else '%s: %s' % (message, cause), **details)
+        self.what = message
+        self.cause = cause
+
+    def during(self, activity, received=None):
+        """The error as a TransportError saying what the AT client was doing (``while sending AT+CSQ``) and what came so far."""
+        message = '%s %s' % (self.what, activity)
+        if self.cause is not None:
+            message += ': %s' % self.cause
+        if received:
+            message += '; received so far: %r' % received
+        return TransportError(message, **self.details())
+
+
+class TransportTimeout(ModemError):
+    """A request transport got no complete answer in time; ``received`` is the text that came."""
+
+    def __init__(self, received=''):
+        super().__init__('no complete answer in time')
+        self.received = received
+
+
 class AtTimeoutError(ModemError):
     """The modem did not finish its answer in time; ``received`` holds what came so far."""
 

@@ -142,12 +142,13 @@ urcs:
   sample: ['^RSSI:20']
 """
 
+from ansible_collections.lte.modem.plugins.module_utils._state.apn import ApnResource
+from ansible_collections.lte.modem.plugins.module_utils._tasks.base import resource_task
 from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import run_module
-from ansible_collections.lte.modem.plugins.module_utils._state.apn import TASK
 
 
 def main():
-    run_module(TASK)
+    run_module(resource_task(ApnResource()))
 
 
 if __name__ == '__main__':

@@ -171,8 +171,8 @@ stdout_lines:
   sample: [['^SYSCFGEX: "00",3FFFFFFF,0,1,7FFFFFFFFFFFFFFF', 'OK']]
 """
 
-from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import run_module
 from ansible_collections.lte.modem.plugins.module_utils._tasks.huawei_at import TASK
+from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import run_module
 
 
 def main():

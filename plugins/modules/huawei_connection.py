@@ -81,7 +81,7 @@ seealso:
 
 EXAMPLES = r"""
 ---
-- name: Connect the ME906s like seed 000 (AT^NDISDUP=1,1), then run a DHCP client on the cdc_ether interface
+- name: Connect an ME906s (AT^NDISDUP=1,1), then run a DHCP client on its cdc_ether interface
   lte.modem.huawei_connection:
     device: /dev/serial/by-id/usb-Huawei_Technologies_Co._Ltd._HUAWEI_ME906s_LTE_Module-if02-port0
     state: connected
@@ -187,12 +187,13 @@ diff:
   type: dict
 """
 
+from ansible_collections.lte.modem.plugins.module_utils._state.connection import ConnectionResource
+from ansible_collections.lte.modem.plugins.module_utils._tasks.base import resource_task
 from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import run_module
-from ansible_collections.lte.modem.plugins.module_utils._state.connection import TASK
 
 
 def main():
-    run_module(TASK)
+    run_module(resource_task(ConnectionResource()))
 
 
 if __name__ == '__main__':

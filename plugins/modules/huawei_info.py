@@ -180,8 +180,8 @@ commands:
   sample: ['ATI', 'AT^FHVER;+CPIN?;^ICCID?;+CFUN?;^RFSWITCH?;+CREG?']
 """
 
-from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import run_module
 from ansible_collections.lte.modem.plugins.module_utils._tasks.huawei_info import TASK
+from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import run_module
 
 
 def main():

@@ -81,7 +81,7 @@ seealso:
 
 EXAMPLES = r"""
 ---
-- name: Turn an E3272 into a stick with a serial modem and PCUI port (seed 002), and restart it
+- name: Turn an E3272 into a stick with a serial modem and PCUI port (AT^SETPORT="FF;10,12"), and restart it
   lte.modem.huawei_port_mode:
     device: /dev/serial/by-id/usb-HUAWEI_Technology_HUAWEI_Mobile-if00-port0
     mode: "FF;10,12"
@@ -151,12 +151,13 @@ diff:
   type: dict
 """
 
+from ansible_collections.lte.modem.plugins.module_utils._state.port_mode import PortModeResource
+from ansible_collections.lte.modem.plugins.module_utils._tasks.base import resource_task
 from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import run_module
-from ansible_collections.lte.modem.plugins.module_utils._state.port_mode import TASK
 
 
 def main():
-    run_module(TASK)
+    run_module(resource_task(PortModeResource()))
 
 
 if __name__ == '__main__':

@@ -15,7 +15,7 @@ description:
     reading both first and writing only what differs, then reading them back.
   - When the hardware RF switch is off (C(^RFSWITCH:x,0)) and the radio should be on, the task fails and says so, that
     switch is the platform's rfkill (the W_DISABLE# pin of the M.2 or mini-PCIe slot, a laptop's airplane-mode key,
-    C(/sys/class/rfkill)), which no AT command can change (seed 000, ME906s giving NO CARRIER).
+    C(/sys/class/rfkill)), which no AT command can change (an ME906s then answers every dial with NO CARRIER).
   - USB sticks have no C(^RFSWITCH); O(rf) then fails as unsupported while O(functionality) still works.
 author:
   - lte.modem contributors (@lte-modem)
@@ -45,7 +45,7 @@ seealso:
 
 EXAMPLES = r"""
 ---
-- name: Make sure the ME906s radio is on (seed 000, ^RFSWITCH 0,1 -> AT^RFSWITCH=1)
+- name: Make sure the ME906s radio is on (^RFSWITCH 0,1 -> AT^RFSWITCH=1)
   lte.modem.huawei_radio:
     device: /dev/serial/by-id/usb-Huawei_Technologies_Co._Ltd._HUAWEI_ME906s_LTE_Module-if02-port0
     rf: true
@@ -102,12 +102,13 @@ diff:
   type: dict
 """
 
+from ansible_collections.lte.modem.plugins.module_utils._state.radio import RadioResource
+from ansible_collections.lte.modem.plugins.module_utils._tasks.base import resource_task
 from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import run_module
-from ansible_collections.lte.modem.plugins.module_utils._state.radio import TASK
 
 
 def main():
-    run_module(TASK)
+    run_module(resource_task(RadioResource()))
 
 
 if __name__ == '__main__':

@@ -77,7 +77,7 @@ seealso:
 
 EXAMPLES = r"""
 ---
-# Seed 001: MikroTik router with an ME909u-521 whose roaming is off; only the roam field changes.
+# A MikroTik router whose ME909u-521 has roaming off (^SYSCFGEX: "00",3FFFFFFF,0,1,7FFFFFFFFFFFFFFF): only the roam field changes.
 - name: Allow roaming in the modem behind lte1
   lte.modem.huawei_syscfg:
     transport: routeros_api
@@ -171,12 +171,13 @@ urcs:
   sample: ['^RSSI:20']
 """
 
+from ansible_collections.lte.modem.plugins.module_utils._state.syscfg import SyscfgResource
+from ansible_collections.lte.modem.plugins.module_utils._tasks.base import resource_task
 from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import run_module
-from ansible_collections.lte.modem.plugins.module_utils._state.syscfg import TASK
 
 
 def main():
-    run_module(TASK)
+    run_module(resource_task(SyscfgResource()))
 
 
 if __name__ == '__main__':

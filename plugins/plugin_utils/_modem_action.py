@@ -5,7 +5,10 @@
 
 # Note that this plugin util is PRIVATE to the collection. It can change at any time.
 
-"""Action plugin base: RouterOS transports run in the controller process.
+"""The action plugin of every lte.modem module: RouterOS transports run in the controller process.
+
+``plugins/action/huawei_*.py`` are links to this file; the module's task comes from the task
+registry by the module's name.
 
 With ``transport: serial`` the module runs on the target host as usual (the host that has the
 modem). With a RouterOS transport the inventory host is the router, which has no Python: the
@@ -21,8 +24,9 @@ from ansible.module_utils.common.parameters import remove_values
 from ansible.plugins.action import ActionBase
 
 from ansible_collections.lte.modem.plugins.module_utils._errors import ModemError
+from ansible_collections.lte.modem.plugins.module_utils._tasks.registry import task_for
 from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import execute, failure
-from ansible_collections.lte.modem.plugins.module_utils._transports.base import ROUTEROS_TRANSPORTS
+from ansible_collections.lte.modem.plugins.module_utils._transports.registry import runs_on_controller
 
 try:  # ansible-core < 2.19 applies module_defaults only when it runs a module
     from ansible.executor.module_common import get_action_args_with_defaults
@@ -63,10 +67,9 @@ def inventory_defaults(args, task_vars):
     return args
 
 
-class ModemAction(ActionBase):
-    """Runs ``TASK`` in-process for RouterOS transports, as a module otherwise."""
+class ActionModule(ActionBase):
+    """Runs the module's task in-process for the RouterOS transports, as a module otherwise."""
 
-    TASK = None
     _supports_check_mode = True
     _supports_async = False
 
@@ -74,9 +77,9 @@ class ModemAction(ActionBase):
         task_vars = task_vars or {}
         result = super().run(tmp, task_vars)
         args = self._arguments_with_defaults()
-        if args.get('transport') is None and task_vars.get('lte_modem_transport') in ROUTEROS_TRANSPORTS:
+        if args.get('transport') is None and runs_on_controller(task_vars.get('lte_modem_transport')):
             args['transport'] = task_vars['lte_modem_transport']
-        if args.get('transport') not in ROUTEROS_TRANSPORTS:
+        if not runs_on_controller(args.get('transport')):
             result.update(self._execute_module(module_name=self._task.resolved_action, module_args=self._task.args, task_vars=task_vars))
             return result
         names = [variable for dummy, variable in INVENTORY_DEFAULTS] + list(PORT_VARIABLES.values()) + ['inventory_hostname']
@@ -98,13 +101,14 @@ class ModemAction(ActionBase):
         return args
 
     def _run_on_controller(self, args):
-        validator = ArgumentSpecValidator(**self.TASK.validator_kwargs())
+        task = task_for(self._task.resolved_action)
+        validator = ArgumentSpecValidator(**task.validator_kwargs())
         validated = validator.validate(args)
         secrets = validated._no_log_values
         if validated.error_messages:
             return remove_values(dict(failed=True, msg='; '.join(validated.error_messages)), secrets)
         try:
-            outcome = execute(self.TASK, validated.validated_parameters, check_mode=bool(self._task.check_mode), diff=bool(self._task.diff))
+            outcome = execute(task, validated.validated_parameters, check_mode=bool(self._task.check_mode), diff=bool(self._task.diff))
         except ModemError as exc:
             outcome = dict(failure(exc), failed=True)
         outcome = remove_values(outcome, secrets)

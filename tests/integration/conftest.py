@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from ansible_collections.lte.modem.plugins.module_utils._at.framing import is_read_only
+from ansible_collections.lte.modem.plugins.module_utils._at.commands import is_read_only
 from simulator.modem import Knobs, SimulatedModem, serve_pty
 
 REPO = Path(__file__).resolve().parents[2]
@@ -65,7 +65,7 @@ class AnsibleRunner:
         except (StopIteration, ValueError):
             raise AssertionError('ansible printed no JSON (rc=%d)\nstdout:\n%s\nstderr:\n%s' % (proc.returncode, proc.stdout, proc.stderr)) from None
 
-    def module(self, module, args, hosts='localhost', inventory=None, check=False, diff=False, extra=()):
+    def module(self, module, args, hosts='localhost', inventory=None, check=False, diff=False, extra=(), env=None):
         """Run ``ansible <hosts> -m lte.modem.<module> -a <json>``; return (result of the first host, process)."""
         argv = [str(BIN / 'ansible'), hosts, '-m', 'lte.modem.' + module, '-a', json.dumps(args)]
         if inventory:
@@ -75,7 +75,7 @@ class AnsibleRunner:
         if diff:
             argv.append('--diff')
         argv += list(extra)
-        proc, output = self._run(argv)
+        proc, output = self._run(argv, env)
         task = output['plays'][0]['tasks'][0]
         return task['hosts'], proc
 

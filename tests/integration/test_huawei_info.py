@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from ansible_collections.lte.modem.plugins.module_utils._at.framing import is_read_only
+from ansible_collections.lte.modem.plugins.module_utils._at.commands import is_read_only
 
 from conftest import PLAYBOOKS
 

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from ansible_collections.lte.modem.plugins.module_utils._transports.routeros_ssh import fingerprint
+from ansible_collections.lte.modem.plugins.module_utils._transports.ssh_host_keys import fingerprint
 
 from conftest import PLAYBOOKS
 

@@ -6,7 +6,7 @@
 # Note that this module util is PRIVATE to the collection. It can change at any time.
 # Do not use it from other collections or standalone plugins/modules.
 
-"""The AT protocol: command validation, response framing and the command client.
+"""Response framing: the lines received for one command line -> an AtResult.
 
 Framing works on lines, so that the same code serves a byte stream (serial) and a block of
 text returned at once (RouterOS at-chat). ``Reply`` consumes lines until a final result
@@ -17,84 +17,18 @@ from __future__ import annotations
 
 import re
 
+from ansible_collections.lte.modem.plugins.module_utils._at.commands import command_name, split_chained
 from ansible_collections.lte.modem.plugins.module_utils._at.tables import (
     ANSWER_ALIASES,
     CME_ERRORS,
     CMS_ERRORS,
-    COMMAND_TIMEOUTS,
-    CONTROL_CHARACTER_NAMES,
-    DEFAULT_COMMAND_TIMEOUT,
     FINAL_RESULT_MEANINGS,
     FINAL_RESULT_PREFIXES,
     FINAL_RESULTS,
-    MAX_COMMAND_LENGTH,
-    READ_ONLY_PATTERNS,
     URC_LINES,
     URC_PREFIXES,
 )
-from ansible_collections.lte.modem.plugins.module_utils._errors import (
-    AtCommandError,
-    InvalidInputError,
-)
-
-_NAME_PATTERN = re.compile(r'^(?:AT)?([+^&][A-Z0-9]+|[A-Z])', re.IGNORECASE)
-
-
-def validate_command(command, option='command'):
-    """Refuse a command line that must not reach the modem.
-
-    Raises:
-        InvalidInputError: naming ``option`` when the command is empty, does not start with AT,
-            holds a control or non-ASCII character, or is longer than a modem accepts.
-    """
-    if not isinstance(command, str) or not command.strip():
-        raise InvalidInputError(option, command, 'an AT command is required')
-    for position, char in enumerate(command):
-        if ord(char) < 0x20 or ord(char) == 0x7F:
-            name = CONTROL_CHARACTER_NAMES.get(char, 'control character 0x%02X' % ord(char))
-            raise InvalidInputError(option, command, '%s at position %d; send one command line without line breaks' % (name, position))
-        if ord(char) > 0x7E:
-            raise InvalidInputError(option, command, 'non-ASCII character %r at position %d' % (char, position))
-    if not command.upper().startswith('AT'):
-        raise InvalidInputError(option, command, 'an AT command starts with "AT"')
-    if len(command) > MAX_COMMAND_LENGTH:
-        raise InvalidInputError(option, command, 'longer than %d characters' % MAX_COMMAND_LENGTH)
-    return command
-
-
-def split_chained(command):
-    """Split ``AT+CGMI;+CGMM`` into its parts, respecting quoted strings."""
-    parts, current, quoted = [], [], False
-    for char in command:
-        if char == '"':
-            quoted = not quoted
-        if char == ';' and not quoted:
-            parts.append(''.join(current))
-            current = []
-            continue
-        current.append(char)
-    parts.append(''.join(current))
-    return [part.strip() for part in parts if part.strip()]
-
-
-def command_name(command):
-    """Return the command name as answers prefix it: ``AT^SYSCFGEX?`` -> ``^SYSCFGEX``."""
-    match = _NAME_PATTERN.match(command.strip())
-    return match.group(1).upper() if match else command.strip().upper()
-
-
-def is_read_only(command):
-    """Tell whether every part of a command line only reads (queries, tests, identification)."""
-    return all(any(pattern.match(part) for pattern in READ_ONLY_PATTERNS) for part in split_chained(command))
-
-
-def timeout_for(command, default=None):
-    """Return the timeout for a command: the longest of the default and its known duration."""
-    timeout = DEFAULT_COMMAND_TIMEOUT if default is None else default
-    for pattern, seconds in COMMAND_TIMEOUTS:
-        if pattern.match(command):
-            return max(timeout, seconds)
-    return timeout
+from ansible_collections.lte.modem.plugins.module_utils._errors import AtCommandError
 
 
 def classify_final(line):
@@ -245,43 +179,7 @@ class Reply:
             return False
         return upper in URC_LINES or upper.startswith(URC_PREFIXES)
 
-    def result(self):
+    def result(self, shown=None):
+        """The AtResult, its command shown as ``shown`` (the line with its secrets masked)."""
         final, error_type, code, meaning = self._final
-        return AtResult(self.command, self._lines, final, error_type, code, meaning, self._urcs, self._noise)
-
-
-class AtClient:
-    """Sends validated command lines over a transport and returns ``AtResult`` objects.
-
-    ``history`` records every command line handed to the transport, in order, so that
-    modules can report exactly what was sent.
-    """
-
-    def __init__(self, transport, timeout=None):
-        self.transport = transport
-        self.timeout = timeout
-        self.history = []
-
-    def run(self, command, timeout=None):
-        """Send one command line and return its result, whatever the final result code.
-
-        Raises:
-            InvalidInputError: before sending, when the command line is not acceptable.
-            AtTimeoutError, TransportError: from the transport.
-        """
-        validate_command(command)
-        reply = Reply(command)
-        self.history.append(command)
-        self.transport.exchange(command, reply, timeout or timeout_for(command, self.timeout))
-        return reply.result()
-
-    def check(self, command, timeout=None):
-        """Send one command line and return its result.
-
-        Raises:
-            AtCommandError: when the modem answers with an error.
-        """
-        return self.run(command, timeout).raise_for_error()
-
-    def close(self):
-        self.transport.close()
+        return AtResult(shown or self.command, self._lines, final, error_type, code, meaning, self._urcs, self._noise)

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 # Final result codes that end an answer, and the error type each one maps to.
-# 'TOO MANY PARAMETERS' and 'COMMAND NOT SUPPORT' are Huawei-specific (huawei-at.md 1.2).
+# 'TOO MANY PARAMETERS' and 'COMMAND NOT SUPPORT' are Huawei-specific; ModemManager's generic parser
+# does not know the first one.
 FINAL_RESULTS = {
     'OK': None,
     'ERROR': 'error',
@@ -40,7 +41,8 @@ FINAL_RESULT_MEANINGS = {
     'no_answer': 'no answer',
 }
 
-# +CME ERROR numbers (3GPP TS 27.007 9.2 and Huawei extensions, huawei-at.md 1.4).
+# +CME ERROR numbers (3GPP TS 27.007 9.2 and Huawei extensions; Balong firmware
+# prints some texts in upper case, Qualcomm-based modules in lower case).
 CME_ERRORS = {
     0: 'phone failure',
     1: 'no connection to phone',
@@ -101,7 +103,7 @@ CME_ERRORS = {
     65286: 'SPN file does not exist',
 }
 
-# +CMS ERROR numbers (3GPP TS 27.005 3.2.5, huawei-at.md 1.5).
+# +CMS ERROR numbers (3GPP TS 27.005 3.2.5).
 CMS_ERRORS = {
     300: 'ME failure',
     301: 'SMS service of ME reserved',
@@ -128,8 +130,9 @@ CMS_ERRORS = {
     500: 'unknown error',
 }
 
-# Lines a modem sends on its own (huawei-at.md 3). A line with one of these prefixes is an
-# unsolicited result code unless it answers the command that is running.
+# Lines a modem sends on its own, at any time, even between a command's echo and its answer.
+# A line with one of these prefixes is an unsolicited result code unless it answers the
+# command that is running.
 URC_PREFIXES = (
     '^RSSI:', '^HCSQ:', '^BOOT:', '^MODE:', '^SRVST:', '^SIMST:', '^NDISSTAT:', '^NDISSTATEX:',
     '^DSFLOWRPT:', '^RFSWITCH:', '^NWTIME:', '^TIME:', '^EONS:', '^XLEMA:', '^CEND:', '^ORIG:',
@@ -142,7 +145,7 @@ URC_PREFIXES = (
 URC_LINES = ('RING',)
 
 # Answer prefixes that differ from the command name: some firmware answers AT^NDISSTATQRY?
-# with '^NDISSTAT:' lines, which are otherwise the connection-state URC (huawei-at.md 2.7).
+# with '^NDISSTAT:' lines, which are otherwise the connection-state URC.
 ANSWER_ALIASES = {
     '^NDISSTATQRY': ('^NDISSTAT:',),
 }

@@ -6,7 +6,7 @@
 # Note that this module util is PRIVATE to the collection. It can change at any time.
 # Do not use it from other collections or standalone plugins/modules.
 
-"""The device service: named queries and writes on one Huawei modem.
+"""The modem service: named queries and writes on one Huawei modem.
 
 Queries whose answers carry their own prefix are chained on one command line
 (``AT+CPIN?;+CFUN?;^RFSWITCH?``) and their lines routed back by prefix: one round trip
@@ -16,61 +16,10 @@ If a chained line fails, its queries are asked one by one to find out which one 
 
 from __future__ import annotations
 
-import re
-
-from ansible_collections.lte.modem.plugins.module_utils._at.framing import AtResult
 from ansible_collections.lte.modem.plugins.module_utils._errors import AtCommandError, ModemError
+from ansible_collections.lte.modem.plugins.module_utils._huawei.queries import QUERIES
 
-# Secrets inside command lines: shown as ******** in results, errors and logs.
-_SECRET_PATTERNS = (
-    re.compile(r'^(AT\+CPIN=)(.*)$', re.IGNORECASE),
-    re.compile(r'^(AT\+CLCK=[^,]*,[^,]*,)(.*)$', re.IGNORECASE),
-    re.compile(r'^(AT\+CPWD=[^,]*,)(.*)$', re.IGNORECASE),
-    re.compile(r'^(AT\^NDISDUP=\s*\d+\s*,\s*1\s*,\s*"[^"]*"\s*,\s*"[^"]*"\s*,)(\s*"[^"]*")(.*)$', re.IGNORECASE),
-    re.compile(r'^(AT\^AUTHDATA=\s*\d+\s*,\s*\d+\s*,\s*"[^"]*"\s*,)(\s*"[^"]*")(.*)$', re.IGNORECASE),
-    re.compile(r'^(AT\+CGAUTH=\s*\d+\s*,\s*\d+\s*,\s*"[^"]*"\s*,)(\s*"[^"]*")(.*)$', re.IGNORECASE),
-)
 MAX_CHAIN = 6
-MASK = '********'
-
-
-def redact(command):
-    """Return the command line with PINs and passwords masked."""
-    for pattern in _SECRET_PATTERNS:
-        match = pattern.match(command)
-        if match:
-            groups = match.groups()
-            return groups[0] + MASK + (groups[2] if len(groups) > 2 else '')
-    return command
-
-
-class Query:
-    """One read: a command, a parser, and how to recognise its answer lines in a chained answer.
-
-    ``prefix`` is the prefix its answer lines carry (None: the query cannot be chained).
-    ``shape`` is a regular expression for queries that share a prefix with another one
-    (``^SYSCFGEX?`` and ``^SYSCFGEX=?``), so that both can still share one command line.
-    """
-
-    __slots__ = ('name', 'command', 'prefix', 'parser', 'allow_empty', 'shape')
-
-    def __init__(self, name, command, parser, prefix=None, allow_empty=False, shape=None):
-        self.name = name
-        self.command = command
-        self.parser = parser
-        self.prefix = prefix
-        self.allow_empty = allow_empty
-        self.shape = re.compile(shape, re.IGNORECASE) if shape else None
-
-    def answers(self, line):
-        if self.shape is not None:
-            return bool(self.shape.match(line))
-        return line.upper().startswith(self.prefix.upper())
-
-    def parse(self, lines):
-        if not lines and not self.allow_empty:
-            raise ModemError('%s answered OK without any information' % self.command, command=self.command)
-        return self.parser(lines)
 
 
 class Outcome:
@@ -99,37 +48,56 @@ def value_of(outcomes, name, default=None):
 
 
 class HuaweiModem:
-    """Runs AT commands on one modem and keeps a log of what was sent."""
+    """One modem, reached through an AT client."""
 
     def __init__(self, client):
         self.client = client
-        self.urcs = []
-        self.sent = []
 
     @property
-    def transport(self):
-        return self.client.transport
+    def sent(self):
+        """Every command line sent so far, secrets masked."""
+        return self.client.sent
+
+    @property
+    def urcs(self):
+        """Unsolicited result codes received so far."""
+        return self.client.urcs
+
+    @property
+    def device(self):
+        """The AT port in use, for a modem on a serial port (it can change after a reset), else None."""
+        return getattr(self.client.transport, 'device', None)
+
+    def shown(self, command):
+        """How ``command`` appears in results (secrets masked)."""
+        return self.client.shown(command)
 
     def run(self, command, timeout=None):
         """Send one command line and return its AtResult (errors included, not raised)."""
-        self.sent.append(redact(command))
-        result = self.client.run(command, timeout)
-        self.urcs.extend(result.urcs)
-        return result
+        return self.client.run(command, timeout)
 
     def check(self, command, timeout=None):
         """Send one command line; raise AtCommandError if the modem refuses it."""
-        result = self.run(command, timeout)
-        if not result.ok:
-            raise AtCommandError(_redacted_result(result))
-        return result
+        return self.client.check(command, timeout)
 
-    def query(self, query):
-        """Run one query and return its parsed value (raises ModemError)."""
-        return query.parse(self.check(query.command).lines)
+    def ask(self, names):
+        """Run the catalogue queries ``names`` in as few round trips as possible; return {name: Outcome}.
 
-    def query_many(self, queries):
-        """Run several queries with as few round trips as possible; return {name: Outcome}."""
+        A query that fails is replaced by its fallbacks, and a query that is only worth asking once
+        another one answered (``only_if``) waits for it, in one more round.
+        """
+        queries = [QUERIES[name] for name in dict.fromkeys(names)]
+        requested = {query.name for query in queries}
+        deferred = [query for query in queries if query.only_if and query.only_if[0] in requested]
+        outcomes = self._run_batches([query for query in queries if query not in deferred])
+        more = [QUERIES[name] for query in queries if query.name in outcomes and not outcomes[query.name].ok
+                for name in query.fallback if name not in outcomes]
+        more += [query for query in deferred if _condition_holds(query, outcomes)]
+        if more:
+            outcomes.update(self._run_batches(list(dict.fromkeys(more))))
+        return outcomes
+
+    def _run_batches(self, queries):
         outcomes = {}
         for batch in _batches(queries):
             if len(batch) == 1:
@@ -148,12 +116,18 @@ class HuaweiModem:
     def _single(self, query):
         result = self.run(query.command)
         if not result.ok:
-            return Outcome(query, error=AtCommandError(_redacted_result(result)))
+            return Outcome(query, error=AtCommandError(result))
         return _parse_outcome(query, result.lines)
 
     def reconnect(self, wait_timeout):
         """Reopen the transport after the modem reset; return the port or interface reached."""
-        return self.transport.reopen(wait_timeout)
+        return self.client.transport.reopen(wait_timeout)
+
+
+def _condition_holds(query, outcomes):
+    name, predicate = query.only_if
+    outcome = outcomes.get(name)
+    return bool(outcome is not None and outcome.ok and predicate(outcome.value))
 
 
 def _parse_outcome(query, lines):
@@ -196,8 +170,3 @@ def _route(batch, lines):
         if owner is not None:
             routed[owner.name].append(line)
     return routed
-
-
-def _redacted_result(result):
-    return AtResult(redact(result.command), result.lines, result.final, result.error_type,
-                    result.error_code, result.error_text, result.urcs, result.noise)

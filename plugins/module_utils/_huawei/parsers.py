@@ -10,8 +10,8 @@
 
 Every ``parse_*`` function takes ``lines`` (``AtResult.lines``: answer lines without echo,
 URCs, empty lines or the final result) and raises ``ParseError`` on text it cannot read.
-Section numbers (§) refer to ``reference/huawei-at.md``; every variant listed there is
-accepted (space or none after the colon, quoted or unquoted fields, any hex case).
+Every variant real firmware prints is accepted: a space or none after the colon, quoted or
+unquoted fields, upper- or lower-case hex, ``0x`` prefixes, optional trailing fields.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import ipaddress
 import re
 
 from ansible_collections.lte.modem.plugins.module_utils._errors import ParseError
-from ansible_collections.lte.modem.plugins.module_utils._huawei import tables as tables
+from ansible_collections.lte.modem.plugins.module_utils._huawei import tables
 
 
 # --- Shared helpers -------------------------------------------------------------------
@@ -192,7 +192,7 @@ def _band_list(text):
 
 
 def _join_wrapped(lines):
-    """Join an answer wrapped over several lines: a break inside quotes was a space, elsewhere nothing (routeros.md §3.4)."""
+    """Join an answer wrapped over several lines: a break inside quotes was a space, elsewhere nothing (RouterOS wraps long at-chat output)."""
     text, quoted = [], False
     for char in '\n'.join(lines):
         if char == '"':
@@ -213,7 +213,7 @@ def _lookup(table, code):
     return table.get(code)
 
 
-# --- Identification (§2.1) ------------------------------------------------------------
+# --- Identification -------------------------------------------------------------------
 
 
 @_parser('ATI')
@@ -268,7 +268,7 @@ def parse_iccid(lines):
     return value
 
 
-# --- SIM, power, RF (§2.2, §2.3) ------------------------------------------------------
+# --- SIM, power, RF -------------------------------------------------------------------
 
 
 @_parser('AT+CPIN?')
@@ -302,7 +302,7 @@ def parse_rfswitch(lines):
     return {'software': software, 'hardware': hardware, 'radio_on': software and hardware is not False}
 
 
-# --- Signal (§2.4) --------------------------------------------------------------------
+# --- Signal ---------------------------------------------------------------------------
 
 
 @_parser('AT+CSQ')
@@ -328,7 +328,7 @@ def parse_hcsq(lines):
     return result
 
 
-# --- Registration (§2.5) --------------------------------------------------------------
+# --- Registration ---------------------------------------------------------------------
 
 
 def _is_creg_query_form(fields):
@@ -336,7 +336,7 @@ def _is_creg_query_form(fields):
 
     Two fields are always ``<n>,<stat>`` and one or three always a URC. With four or more the
     second field decides: a quoted or long/zero-padded value is a lac (URC), a bare stat number
-    means the query form (E160G prints the lac unquoted: ``+CREG: 2,1,8BE3,2BAF``, §2.5).
+    means the query form (E160G prints the lac unquoted: ``+CREG: 2,1,8BE3,2BAF``).
     """
     if len(fields) in (1, 3):
         return False
@@ -429,7 +429,7 @@ def parse_sysinfo(lines):
     return result
 
 
-# --- Mode and band selection (§2.6) ---------------------------------------------------
+# --- Mode and band selection ----------------------------------------------------------
 
 
 def _domain_keys(roam, srvdomain):
@@ -498,7 +498,7 @@ def parse_syscfg_test(lines):
     """^SYSCFG=? -> {'modes', 'acqorders', 'bands': [{'mask', 'names'}], 'roam', 'srvdomain', 'assumed'}."""
     body = _body([_join_wrapped(lines)], _SYSCFG_RE) if lines else ''
     if not body:
-        # E220 answers nothing although ^SYSCFG works; assume what ModemManager assumes (§2.6)
+        # E220 answers nothing although ^SYSCFG works; assume what ModemManager assumes
         return {
             'modes': list(tables.SYSCFG_TEST_DEFAULT_MODES),
             'acqorders': list(tables.SYSCFG_TEST_DEFAULT_ACQORDERS),
@@ -515,7 +515,7 @@ def parse_syscfg_test(lines):
     }
 
 
-# --- PDP contexts (§2.7) --------------------------------------------------------------
+# --- PDP contexts ---------------------------------------------------------------------
 
 
 @_parser('AT+CGDCONT?')
@@ -549,7 +549,7 @@ def parse_cgdcont_test(lines):
     return {'cids': sorted(cids), 'cid_min': min(cids), 'cid_max': max(cids), 'pdp_types': pdp_types}
 
 
-# --- USB composition (§2.8) -----------------------------------------------------------
+# --- USB composition ------------------------------------------------------------------
 
 
 def _port_codes(text):
@@ -589,7 +589,7 @@ def parse_setport_test(lines):
     return ports
 
 
-# --- Data connection (§2.7) -----------------------------------------------------------
+# --- Data connection ------------------------------------------------------------------
 
 
 def _ndis_group(group, line_cid):
@@ -598,7 +598,7 @@ def _ndis_group(group, line_cid):
     values = group[:-1]
     cid = line_cid
     if len(values) == 4:
-        # Balong phone/multi-NDIS builds put the <cid> first (§2.7)
+        # Balong phone/multi-NDIS builds put the <cid> first
         cid, values = _int(values[0]), values[1:]
     if not 1 <= len(values) <= 3:
         raise ValueError('unexpected ^NDISSTAT group %r' % group)
@@ -614,7 +614,7 @@ def _ndis_line(fields):
     """Return [(family, state)] of one ^NDISSTAT(QRY/EX) line."""
     ends = [index for index, field in enumerate(fields) if _PDP_FAMILY_RE.match(unquote(field))]
     if not ends:
-        # E353 `^NDISSTATQry:1`: no family printed, IPv4 assumed (§2.7)
+        # E353 `^NDISSTATQry:1`: no family printed, IPv4 assumed
         return [_ndis_group(fields + ['IPV4'], None)[:2]]
     if ends[-1] != len(fields) - 1:
         raise ValueError('fields after the last PDP type: %r' % fields)
@@ -689,7 +689,7 @@ def parse_dhcpv6(lines):
     return _address_keys(addresses, fields[6:8])
 
 
-# --- Error and URC control (§1.3, §2.9) -----------------------------------------------
+# --- Error and URC control ------------------------------------------------------------
 
 
 @_parser('AT+CMEE?')

@@ -8,15 +8,13 @@
 
 """Huawei modem knowledge as data tables, plus small helpers that work on them.
 
-Section numbers (§) refer to ``reference/huawei-at.md``.
-
 Naming schemes:
 
-* GSM/UMTS band bits (§4.1): ``GSM1800`` (DCS), ``EGSM900``, ``PGSM900``, ``GSM850``,
+* GSM/UMTS band bits of ``^SYSCFG``/``^SYSCFGEX``: ``GSM1800`` (DCS), ``EGSM900``, ``PGSM900``, ``GSM850``,
   ``RGSM900``, ``GSM1900`` (PCS), ``WCDMA_B1`` ... ``WCDMA_B19`` (the UMTS band number).
   The special masks are ``ANY`` (0x3FFFFFFF) and ``NO_CHANGE`` (0x40000000). A set bit
   that has no name is called ``BIT<n>`` (n = bit number, 0 = least significant).
-* LTE band bits (§4.2): bit n-1 is ``B<n>`` for n = 1..64; ``ANY`` is 0x7FFFFFFFFFFFFFFF,
+* LTE band bits of ``^SYSCFGEX``: bit n-1 is ``B<n>`` for n = 1..64; ``ANY`` is 0x7FFFFFFFFFFFFFFF,
   ``NO_CHANGE`` is 0x40000000.
 * ^SYSCFGEX RAT codes: ``auto`` (00), ``gsm``, ``wcdma``, ``lte``, ``cdma``, ``evdo``, ``nr``,
   ``no_change`` (99).
@@ -26,7 +24,7 @@ Naming schemes:
 
 from __future__ import annotations
 
-# --- +CFUN (§2.2) ---------------------------------------------------------------------
+# --- +CFUN ----------------------------------------------------------------------------
 
 CFUN_NAMES = {
     0: 'minimum',
@@ -41,7 +39,7 @@ CFUN_NAMES = {
 }
 CFUN_CODES = {name: code for code, name in CFUN_NAMES.items()}
 
-# --- +CPIN (§2.3) ---------------------------------------------------------------------
+# --- +CPIN ----------------------------------------------------------------------------
 
 CPIN_STATES = {
     'READY': 'ready',
@@ -62,11 +60,11 @@ CPIN_STATES = {
     'PH-CORP PUK': 'ph_corp_puk',
 }
 
-# --- +CMEE (§1.3) ---------------------------------------------------------------------
+# --- +CMEE ----------------------------------------------------------------------------
 
 CMEE_MODES = {0: 'disabled', 1: 'numeric', 2: 'verbose'}
 
-# --- +CREG / +CGREG / +CEREG (§2.5) ---------------------------------------------------
+# --- +CREG / +CGREG / +CEREG ----------------------------------------------------------
 
 # stat -> (name, registered, roaming)
 REGISTRATION_STATES = {
@@ -84,7 +82,7 @@ REGISTRATION_STATES = {
     11: ('attached_rlos', False, False),
 }
 
-# 3GPP 27.007 <AcT> of +CREG/+CGREG/+CEREG and +COPS (§2.5)
+# 3GPP 27.007 <AcT> of +CREG/+CGREG/+CEREG and +COPS
 ACCESS_TECHNOLOGIES = {
     0: 'gsm',
     1: 'gsm_compact',
@@ -105,7 +103,7 @@ ACCESS_TECHNOLOGIES = {
 COPS_MODES = {0: 'automatic', 1: 'manual', 2: 'deregister', 3: 'format_only', 4: 'manual_automatic'}
 COPS_FORMATS = {0: 'long_alphanumeric', 1: 'short_alphanumeric', 2: 'numeric'}
 
-# --- ^SYSINFO / ^SYSINFOEX (§2.5) -----------------------------------------------------
+# --- ^SYSINFO / ^SYSINFOEX ------------------------------------------------------------
 
 SERVICE_STATUS = {
     0: 'no_service',
@@ -205,7 +203,7 @@ SYSINFOEX_SUBMODES = {
     101: 'LTE',
 }
 
-# --- ^SYSCFGEX (§2.6) -----------------------------------------------------------------
+# --- ^SYSCFGEX ------------------------------------------------------------------------
 
 ACQORDER_AUTO = '00'
 ACQORDER_NO_CHANGE = '99'
@@ -222,7 +220,7 @@ SYSCFGEX_RATS = {
 }
 SYSCFGEX_RAT_CODES = {name: code for code, name in SYSCFGEX_RATS.items()}
 
-# RATs that cannot be combined with any other entry of the order (§2.6)
+# RATs that cannot be combined with any other entry of the order
 ACQORDER_STANDALONE = frozenset(('auto', 'no_change'))
 
 # <srvdomain> of ^SYSCFGEX / ^SYSCFG (5 = NULL exists on ^SYSCFGEX only)
@@ -234,7 +232,7 @@ ROAM_VALUES = {0: 'disabled', 1: 'enabled', 2: 'no_change', 3: 'all_disabled'}
 ROAM_CODES = {name: code for code, name in ROAM_VALUES.items()}
 ROAM_ALLOWED = {0: False, 1: True, 2: None, 3: False}
 
-# --- ^SYSCFG (§2.6) -------------------------------------------------------------------
+# --- ^SYSCFG --------------------------------------------------------------------------
 
 SYSCFG_MODES = {
     2: 'auto',
@@ -250,11 +248,11 @@ SYSCFG_MODE_CODES = {name: code for code, name in SYSCFG_MODES.items()}
 SYSCFG_ACQORDERS = {0: 'auto', 1: 'gsm_first', 2: 'wcdma_first', 3: 'no_change'}
 SYSCFG_ACQORDER_CODES = {name: code for code, name in SYSCFG_ACQORDERS.items()}
 
-# What ModemManager assumes when ^SYSCFG=? answers nothing (E220, §2.6)
+# What ModemManager assumes when ^SYSCFG=? answers nothing (E220)
 SYSCFG_TEST_DEFAULT_MODES = (2, 13, 14, 16)
 SYSCFG_TEST_DEFAULT_ACQORDERS = (0, 1, 2, 3)
 
-# --- Band masks (§4) ------------------------------------------------------------------
+# --- Band masks -----------------------------------------------------------------------
 
 BAND_ANY_NAME = 'ANY'
 BAND_NO_CHANGE_NAME = 'NO_CHANGE'
@@ -287,7 +285,7 @@ LTE_BAND_ANY = 0x7FFFFFFFFFFFFFFF
 LTE_BAND_NO_CHANGE = 0x40000000
 LTE_BAND_MAX = 64
 
-# --- ^SETPORT (§2.8) ------------------------------------------------------------------
+# --- ^SETPORT -------------------------------------------------------------------------
 
 # (code, function name, Balong label on LTE builds)
 SETPORT_FUNCTION_TABLE = (
@@ -322,7 +320,7 @@ SETPORT_FIRST_ALLOWED = frozenset(('A1', 'A2'))
 PCUI_PORT_CODES = frozenset(('2', '12'))
 AT_CAPABLE_PORT_CODES = frozenset(('1', '2', '10', '12'))
 
-# --- ^HCSQ (§2.4) ---------------------------------------------------------------------
+# --- ^HCSQ ----------------------------------------------------------------------------
 
 # sysmode -> names of the values that follow it, in order
 HCSQ_FIELDS = {
@@ -343,10 +341,10 @@ HCSQ_DECODING = {
     'ecio_db': (65, -32.5, 0.5),
 }
 
-# +CSQ <rssi> (§2.4): dBm = offset + raw * step for 0..31; 99 = unknown
+# +CSQ <rssi>: dBm = offset + raw * step for 0..31; 99 = unknown
 CSQ_RSSI_DECODING = (31, -113, 2)
 
-# --- ^NDISDUP / ^NDISSTAT (§2.7) ------------------------------------------------------
+# --- ^NDISDUP / ^NDISSTAT -------------------------------------------------------------
 
 NDIS_STATES = {0: 'disconnected', 1: 'connected', 2: 'connecting', 3: 'disconnecting'}
 
@@ -356,7 +354,8 @@ NDISDUP_AUTH = {0: 'none', 1: 'pap', 2: 'chap', 3: 'mschapv2'}
 NDISDUP_AUTH_CODES = {name: code for code, name in NDISDUP_AUTH.items()}
 
 # 3GPP 24.008 session-management cause numbers, as reported in <err> of ^NDISSTAT. 0 is not
-# a 24.008 cause: Huawei firmware reports it when the radio is off or there is no service (seed 000).
+# a 24.008 cause: Huawei firmware reports it when the radio is off or there is no service
+# (an ME906s with its hardware RF switch off reports ^NDISSTAT: 0,0,,"IPV4").
 SM_CAUSES = {
     0: 'no cause given; the modem reports this with the radio off or without service',
     8: 'Operator determined barring',
@@ -399,7 +398,7 @@ SM_CAUSES = {
     113: 'Multiple accesses to a PDN connection not allowed',
 }
 
-# --- ^CURC report bits (§2.9) ---------------------------------------------------------
+# --- ^CURC report bits ----------------------------------------------------------------
 
 CURC_MODES = {0: 'disabled', 1: 'enabled', 2: 'custom'}
 

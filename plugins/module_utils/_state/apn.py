@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.lte.modem.plugins.module_utils._state.engine import Resource, resource_task
 from ansible_collections.lte.modem.plugins.module_utils._errors import InvalidInputError
-from ansible_collections.lte.modem.plugins.module_utils._huawei.facts import QUERIES
+from ansible_collections.lte.modem.plugins.module_utils._state.engine import Resource
 
 PDP_TYPE_CHOICES = ('ip', 'ipv6', 'ipv4v6')
 # 3GPP TS 23.003 §9.1: at most 100 octets encoded (a length octet per label, no dots), which is
@@ -55,6 +54,13 @@ class ApnResource(Resource):
     """One +CGDCONT context: ``{cid, state, pdp_type, apn}`` or ``{cid, state: absent}``."""
 
     name = 'apn'
+    argument_spec = dict(
+        cid=dict(type='int', default=1),
+        apn=dict(type='str'),
+        pdp_type=dict(type='str', default='ip', choices=list(PDP_TYPE_CHOICES)),
+        state=dict(type='str', default='present', choices=['present', 'absent']),
+    )
+    reads = ('cgdcont', 'cgdcont_test')
 
     def validate(self, params):
         apn = params.get('apn')
@@ -64,9 +70,6 @@ class ApnResource(Resource):
                 raise InvalidInputError('apn', apn, problem)
         if _option(params, 'cid') < 0:
             raise InvalidInputError('cid', _option(params, 'cid'), 'a context id is a positive number')
-
-    def queries(self, params):
-        return [QUERIES['cgdcont'], QUERIES['cgdcont_test']]
 
     def current(self, outcomes, params):
         cid = _option(params, 'cid')
@@ -78,12 +81,12 @@ class ApnResource(Resource):
             raise InvalidInputError('pdp_type', pdp_type, 'the modem supports %s' % ', '.join(test.value['pdp_types']))
         if not outcomes['cgdcont'].ok:
             raise outcomes['cgdcont'].error
-        context = next((item for item in outcomes['cgdcont'].value if item['cid'] == cid), None)
-        if context is None:
-            return dict(cid=cid, state='absent')
-        return dict(cid=cid, state='present', pdp_type=context['pdp_type'].lower(), apn=context['apn'])
+        entry = next((item for item in outcomes['cgdcont'].value if item['cid'] == cid), None)
+        if entry is None:
+            return dict(cid=cid, state='absent'), None
+        return dict(cid=cid, state='present', pdp_type=entry['pdp_type'].lower(), apn=entry['apn']), None
 
-    def desired(self, before, params):
+    def desired(self, before, context, params):
         cid = _option(params, 'cid')
         if _option(params, 'state') == 'absent':
             return dict(cid=cid, state='absent')
@@ -92,7 +95,7 @@ class ApnResource(Resource):
             apn = before.get('apn', '')
         return dict(cid=cid, state='present', pdp_type=_option(params, 'pdp_type'), apn=apn)
 
-    def plan(self, before, after, params):
+    def plan(self, before, after, context, params):
         if before == after:
             return []
         if after['state'] == 'absent':
@@ -103,14 +106,4 @@ class ApnResource(Resource):
 def _option(params, name):
     """An option's value, or its default when a caller (another module's resource list) left it out."""
     value = params.get(name)
-    return ARGUMENT_SPEC[name]['default'] if value is None else value
-
-
-ARGUMENT_SPEC = dict(
-    cid=dict(type='int', default=1),
-    apn=dict(type='str'),
-    pdp_type=dict(type='str', default='ip', choices=list(PDP_TYPE_CHOICES)),
-    state=dict(type='str', default='present', choices=['present', 'absent']),
-)
-
-TASK = resource_task(ApnResource(), ARGUMENT_SPEC)
+    return ApnResource.argument_spec[name]['default'] if value is None else value

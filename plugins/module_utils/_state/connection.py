@@ -10,13 +10,11 @@
 
 from __future__ import annotations
 
-import time
-
-from ansible_collections.lte.modem.plugins.module_utils._state.engine import Resource, resource_task
-from ansible_collections.lte.modem.plugins.module_utils._huawei.modem import MASK, redact
+from ansible_collections.lte.modem.plugins.module_utils._at.redaction import MASK
 from ansible_collections.lte.modem.plugins.module_utils._errors import DeviceStateError, InvalidInputError
-from ansible_collections.lte.modem.plugins.module_utils._huawei.facts import QUERIES
 from ansible_collections.lte.modem.plugins.module_utils._huawei.tables import NDISDUP_AUTH_CODES
+from ansible_collections.lte.modem.plugins.module_utils._poll import poll_until
+from ansible_collections.lte.modem.plugins.module_utils._state.engine import Resource
 
 IP_TYPE_FAMILIES = {'ipv4': ('ipv4',), 'ipv6': ('ipv6',), 'ipv4v6': ('ipv4', 'ipv6')}
 AUTH_CHOICES = ('none', 'pap', 'chap')
@@ -80,6 +78,17 @@ class ConnectionResource(Resource):
     """Fields: ``cid``, ``state`` (connected or disconnected) and the ``families`` that are up."""
 
     name = 'connection'
+    argument_spec = dict(
+        state=dict(type='str', default='connected', choices=['connected', 'disconnected']),
+        cid=dict(type='int', default=1),
+        apn=dict(type='str'),
+        ip_type=dict(type='str', default='ipv4', choices=list(IP_TYPE_FAMILIES)),
+        auth=dict(type='str', choices=list(AUTH_CHOICES)),
+        apn_username=dict(type='str'),
+        apn_password=dict(type='str', no_log=True),
+        wait_timeout=dict(type='float', default=30.0),
+    )
+    reads = ('ndisstat',)
 
     def validate(self, params):
         if params['cid'] not in CID_RANGE:
@@ -92,17 +101,14 @@ class ConnectionResource(Resource):
         if params['wait_timeout'] <= 0:
             raise InvalidInputError('wait_timeout', params['wait_timeout'], 'must be positive')
 
-    def queries(self, params):
-        return [QUERIES['ndisstat']]
-
     def current(self, outcomes, params):
         outcome = outcomes['ndisstat']
         if not outcome.ok:
             raise outcome.error
         families = connected_families(outcome.value, params['cid'])
-        return {'cid': params['cid'], 'state': 'connected' if families else 'disconnected', 'families': families}
+        return {'cid': params['cid'], 'state': 'connected' if families else 'disconnected', 'families': families}, None
 
-    def desired(self, before, params):
+    def desired(self, before, context, params):
         if params['state'] == 'disconnected':
             return dict(before, state='disconnected', families=[])
         wanted = list(IP_TYPE_FAMILIES[params['ip_type']])
@@ -110,7 +116,7 @@ class ConnectionResource(Resource):
             return before
         return dict(before, state='connected', families=sorted(set(before['families']) | set(wanted)))
 
-    def plan(self, before, after, params):
+    def plan(self, before, after, context, params):
         if after == before:
             return []
         if after['state'] == 'disconnected':
@@ -126,27 +132,28 @@ class ConnectionResource(Resource):
                 self._wait(modem, params, lambda families: not families)
             else:
                 modem.check(command)
-                self._wait(modem, params, lambda families: set(IP_TYPE_FAMILIES[params['ip_type']]) <= set(families), redact(command))
+                self._wait(modem, params, lambda families: set(IP_TYPE_FAMILIES[params['ip_type']]) <= set(families), modem.shown(command))
         return list(change.commands)
 
     @staticmethod
     def _wait(modem, params, done, dial=None):
-        deadline = time.monotonic() + params['wait_timeout']
-        ndis = None
-        while True:
-            outcome = modem.query_many([QUERIES['ndisstat']])['ndisstat']
-            ndis = outcome.value if outcome.ok else ndis
-            families = connected_families(ndis, params['cid'])
-            if done(families):
-                return
+        seen = {'ndis': None}
+
+        def attempt():
+            outcome = modem.ask(['ndisstat'])['ndisstat']
+            ndis = seen['ndis'] = outcome.value if outcome.ok else seen['ndis']
+            if done(connected_families(ndis, params['cid'])):
+                return True
             failed = {family: state for family, state in families_of(ndis, params['cid']).items()
                       if dial and family in IP_TYPE_FAMILIES[params['ip_type']] and state.get('state') == 'disconnected'
                       and state.get('error') is not None}
             if failed:
                 raise dial_failure(dial, params, failed)
-            if time.monotonic() >= deadline:
-                break
-            time.sleep(POLL_INTERVAL)
+            return None
+
+        if poll_until(attempt, params['wait_timeout'], POLL_INTERVAL):
+            return
+        ndis = seen['ndis']
         if dial:
             raise DeviceStateError('%s was accepted, but cid %d did not come up within %gs (^NDISSTATQRY: %s). %s'
                                    % (dial, params['cid'], params['wait_timeout'], _describe(families_of(ndis, params['cid'])),
@@ -156,7 +163,7 @@ class ConnectionResource(Resource):
 
     def verify(self, modem, change):
         params = change.params
-        actual = self.current(modem.query_many(self.queries(params)), params)
+        actual, dummy = self.current(modem.ask(self.queries(params)), params)
         if params['state'] == 'connected' and not set(IP_TYPE_FAMILIES[params['ip_type']]) <= set(actual['families']):
             raise DeviceStateError('The connection on cid %d dropped right after it came up: %r' % (params['cid'], actual), actual=actual)
         return actual
@@ -164,7 +171,7 @@ class ConnectionResource(Resource):
     def report(self, modem, change, check_mode):
         if 'ipv4' not in change.after['families'] or check_mode and 'ipv4' not in change.before['families']:
             return {'dhcp': {}}
-        outcome = modem.query_many([QUERIES['dhcp']])['dhcp']
+        outcome = modem.ask(['dhcp'])['dhcp']
         return {'dhcp': outcome.value if outcome.ok else {}}
 
 
@@ -184,18 +191,3 @@ def dial_failure(dial, params, failed):
     return DeviceStateError('%s was accepted, but the modem reports cid %d disconnected: %s. %s'
                             % (dial, params['cid'], _describe(failed), NO_CARRIER_CHECKLIST),
                             command=dial, ndis=failed, cause=sorted({state['error'] for state in failed.values()}))
-
-
-TASK = resource_task(
-    ConnectionResource(),
-    dict(
-        state=dict(type='str', default='connected', choices=['connected', 'disconnected']),
-        cid=dict(type='int', default=1),
-        apn=dict(type='str'),
-        ip_type=dict(type='str', default='ipv4', choices=list(IP_TYPE_FAMILIES)),
-        auth=dict(type='str', choices=list(AUTH_CHOICES)),
-        apn_username=dict(type='str'),
-        apn_password=dict(type='str', no_log=True),
-        wait_timeout=dict(type='float', default=30.0),
-    ),
-)

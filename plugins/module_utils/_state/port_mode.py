@@ -8,7 +8,7 @@
 
 """The USB port mode (``^SETPORT``): lock-out guard, reset, re-discovery, pending-reset marker.
 
-``^SETPORT?`` keeps showing the old composition until the modem restarts (seed 002). Without a
+``^SETPORT?`` keeps showing the old composition until the modem restarts. Without a
 reset, a second run would see the old value and write again; so the module leaves a small marker
 file on the host that runs it, keyed by the IMEI, holding the written mode and the value
 ``^SETPORT?`` showed before. The marker is believed only while ``^SETPORT?`` still shows that old
@@ -21,15 +21,14 @@ import json
 import os
 import time
 
-from ansible_collections.lte.modem.plugins.module_utils._state.engine import Resource, resource_task
 from ansible_collections.lte.modem.plugins.module_utils._errors import (
+    AtCommandError,
     AtTimeoutError,
     DeviceStateError,
     InvalidInputError,
     TransportError,
     UnsupportedError,
 )
-from ansible_collections.lte.modem.plugins.module_utils._huawei.facts import QUERIES
 from ansible_collections.lte.modem.plugins.module_utils._huawei.tables import (
     AT_CAPABLE_PORT_CODES,
     PCUI_PORT_CODES,
@@ -37,6 +36,8 @@ from ansible_collections.lte.modem.plugins.module_utils._huawei.tables import (
     normalize_port_mode,
     setport_code,
 )
+from ansible_collections.lte.modem.plugins.module_utils._poll import poll_until
+from ansible_collections.lte.modem.plugins.module_utils._state.engine import Resource
 
 RESET = 'AT^RESET'
 DEFAULT_STATE_DIR = '~/.ansible/lte_modem/port_mode'
@@ -100,6 +101,15 @@ class PortModeResource(Resource):
     """Fields: ``mode`` as ``^SETPORT?`` shows it (active), ``pending_mode`` written but not active yet (from the marker)."""
 
     name = 'port_mode'
+    argument_spec = dict(
+        mode=dict(type='raw', required=True),
+        force=dict(type='bool', default=False),
+        reset=dict(type='bool', default=True),
+        wait_timeout=dict(type='float', default=60.0),
+        state_dir=dict(type='path', default=DEFAULT_STATE_DIR),
+    )
+    # ATI for the IMEI, which keys the pending-reset marker.
+    reads = ('setport', 'setport_test', 'ati')
 
     def validate(self, params):
         if not PCUI_PORT_CODES.intersection(rewind_codes(wanted_mode(params['mode']))) and not params['force']:
@@ -107,9 +117,6 @@ class PortModeResource(Resource):
                                     'set force=true if another AT-capable port is certain to remain')
         if params['wait_timeout'] <= 0:
             raise InvalidInputError('wait_timeout', params['wait_timeout'], 'must be positive')
-
-    def queries(self, params):
-        return [QUERIES['setport'], QUERIES['setport_test'], QUERIES['ati']]
 
     def current(self, outcomes, params):
         setport, available = outcomes['setport'], outcomes['setport_test']
@@ -122,7 +129,7 @@ class PortModeResource(Resource):
         imei = (outcomes['ati'].value or {}).get('imei') if outcomes['ati'].ok else None
         marker = load_marker(params['state_dir'], imei)
         pending = marker['written'] if marker and marker['shown_before'] == active and marker['written'] != active else None
-        return {'mode': active, 'pending_mode': pending, '_imei': imei}
+        return {'mode': active, 'pending_mode': pending}, {'imei': imei}
 
     @staticmethod
     def _check_available(params, codes):
@@ -132,13 +139,13 @@ class PortModeResource(Resource):
             raise InvalidInputError('mode', params['mode'], 'port code(s) %s not offered by this modem; AT^SETPORT=? lists %s'
                                     % (', '.join(missing), ', '.join(codes)))
 
-    def desired(self, before, params):
+    def desired(self, before, context, params):
         wanted = wanted_mode(params['mode'])
         if params['reset'] or before['mode'] == wanted:
             return dict(before, mode=wanted, pending_mode=None)
         return dict(before, pending_mode=wanted)
 
-    def plan(self, before, after, params):
+    def plan(self, before, after, context, params):
         if after == before:
             return []
         wanted = wanted_mode(params['mode'])
@@ -160,7 +167,7 @@ class PortModeResource(Resource):
             return after  # ^SETPORT? shows the old value until the reset
         if not AT_CAPABLE_PORT_CODES.intersection(rewind_codes(after['mode'])):
             return dict(after, mode=None)
-        outcome = modem.query_many([QUERIES['setport']])['setport']
+        outcome = modem.ask(['setport'])['setport']
         actual = dict(after, mode=outcome.value['mode'] if outcome.ok else None)
         if actual['mode'] != after['mode']:
             raise DeviceStateError('The modem came back after AT^RESET but AT^SETPORT? shows %s instead of %s'
@@ -168,7 +175,7 @@ class PortModeResource(Resource):
         return actual
 
     def settle(self, modem, change):
-        state_dir, imei, pending = change.params['state_dir'], change.before['_imei'], change.after['pending_mode']
+        state_dir, imei, pending = change.params['state_dir'], change.context['imei'], change.after['pending_mode']
         if pending is None:
             remove_marker(state_dir, imei)
         elif change.commands:
@@ -177,9 +184,8 @@ class PortModeResource(Resource):
 
     def report(self, modem, change, check_mode):
         result = dict(reset_pending=change.after['pending_mode'] is not None)
-        device = getattr(modem.transport, 'device', None)
-        if device:
-            result['device'] = device
+        if modem.device:
+            result['device'] = modem.device
         return result
 
 
@@ -190,42 +196,29 @@ def wait_for_reset(modem, wait_timeout, no_way_back=False):
     except (TransportError, AtTimeoutError):
         result = None  # the port vanished before the OK arrived
     if result is not None and not result.ok:
-        modem.check(RESET)
+        raise AtCommandError(result)
     if no_way_back:
         return
-    _wait_for_drop(modem, time.monotonic() + min(DROP_GRACE, wait_timeout))
+    poll_until(lambda: _stopped_answering(modem), min(DROP_GRACE, wait_timeout), PROBE_INTERVAL)
     deadline = time.monotonic() + wait_timeout
-    last = 'no answer'
-    while time.monotonic() < deadline:
+    errors = ['no answer']
+
+    def answers_again():
         try:
             modem.reconnect(max(0.1, deadline - time.monotonic()))
-            if modem.run('AT', timeout=PROBE_TIMEOUT).ok:
-                return
+            return True if modem.run('AT', timeout=PROBE_TIMEOUT).ok else None
         except (TransportError, AtTimeoutError) as exc:
-            last = str(exc)
-        time.sleep(PROBE_INTERVAL)
-    raise DeviceStateError('The modem did not answer AT within %gs after AT^RESET (last: %s); the new port mode is stored '
-                           'and applies once it restarts' % (wait_timeout, last), command=RESET)
+            errors.append(str(exc))
+            return None
+
+    if not poll_until(answers_again, wait_timeout, PROBE_INTERVAL):
+        raise DeviceStateError('The modem did not answer AT within %gs after AT^RESET (last: %s); the new port mode is stored '
+                               'and applies once it restarts' % (wait_timeout, errors[-1]), command=RESET)
 
 
-def _wait_for_drop(modem, until):
-    """Return once the AT port stopped answering (the reset really started), or at ``until``."""
-    while time.monotonic() < until:
-        try:
-            if not modem.run('AT', timeout=PROBE_TIMEOUT).ok:
-                return
-        except (TransportError, AtTimeoutError):
-            return
-        time.sleep(PROBE_INTERVAL)
-
-
-TASK = resource_task(
-    PortModeResource(),
-    dict(
-        mode=dict(type='raw', required=True),
-        force=dict(type='bool', default=False),
-        reset=dict(type='bool', default=True),
-        wait_timeout=dict(type='float', default=60.0),
-        state_dir=dict(type='path', default=DEFAULT_STATE_DIR),
-    ),
-)
+def _stopped_answering(modem):
+    """True once the AT port stopped answering (the reset really started), else None."""
+    try:
+        return None if modem.run('AT', timeout=PROBE_TIMEOUT).ok else True
+    except (TransportError, AtTimeoutError):
+        return True

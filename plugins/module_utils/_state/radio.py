@@ -10,10 +10,9 @@
 
 from __future__ import annotations
 
-from ansible_collections.lte.modem.plugins.module_utils._state.engine import Resource, resource_task
 from ansible_collections.lte.modem.plugins.module_utils._errors import DeviceStateError, UnsupportedError
-from ansible_collections.lte.modem.plugins.module_utils._huawei.facts import QUERIES
 from ansible_collections.lte.modem.plugins.module_utils._huawei.tables import CFUN_CODES
+from ansible_collections.lte.modem.plugins.module_utils._state.engine import Resource
 
 RF_STATES = {True: 'on', False: 'off'}
 RF_CODES = {'on': 1, 'off': 0}
@@ -37,9 +36,12 @@ class RadioResource(Resource):
     """Fields: ``rf`` (software switch), ``rf_hardware`` (read only), ``functionality``."""
 
     name = 'radio'
-
-    def queries(self, params):
-        return [QUERIES['cfun'], QUERIES['rfswitch']]
+    argument_spec = dict(
+        rf=dict(type='bool'),
+        functionality=dict(type='str', choices=list(FUNCTIONALITY_CHOICES)),
+    )
+    constraints = dict(required_one_of=[('rf', 'functionality')])
+    reads = ('cfun', 'rfswitch')
 
     def current(self, outcomes, params):
         cfun, rfswitch = outcomes['cfun'], outcomes['rfswitch']
@@ -54,9 +56,9 @@ class RadioResource(Resource):
             'rf': RF_STATES.get(switch.get('software')),
             'rf_hardware': None if hardware is None else RF_STATES[hardware],
             'functionality': cfun.value['functionality'] or str(cfun.value['code']),
-        }
+        }, None
 
-    def desired(self, before, params):
+    def desired(self, before, context, params):
         after = dict(before)
         wanted = wanted_fields(params)
         after.update(wanted)
@@ -65,12 +67,12 @@ class RadioResource(Resource):
             raise DeviceStateError(HARDWARE_SWITCH_MESSAGE % int(before['rf'] == 'on'), rf_hardware='off')
         return after
 
-    def plan(self, before, after, params):
+    def plan(self, before, after, context, params):
         return [command % codes[after[option]] for option, command, codes in WRITES if after[option] != before[option]]
 
     def verify(self, modem, change):
         params, after = change.params, change.after
-        actual = self.current(modem.query_many(self.queries(params)), params)
+        actual, dummy = self.current(modem.ask(self.queries(params)), params)
         wrong = [option for option in wanted_fields(params) if actual[option] != after[option]]
         if wrong:
             raise DeviceStateError('The modem accepted the radio change but reads back %r instead of %r' % (actual, after),
@@ -87,13 +89,3 @@ def wanted_fields(params):
 def answer_of(outcome):
     details = outcome.error.details() if outcome.error else {}
     return ' / '.join(details.get('response') or [str(outcome.error)])
-
-
-TASK = resource_task(
-    RadioResource(),
-    dict(
-        rf=dict(type='bool'),
-        functionality=dict(type='str', choices=list(FUNCTIONALITY_CHOICES)),
-    ),
-    required_one_of=[('rf', 'functionality')],
-)

@@ -12,23 +12,24 @@ The managed fields are always the same five keys (``roaming``, ``mode_order``, `
 ``lte_bands``, ``service_domain``), so before/after/diff read the same on every modem;
 ``lte_bands`` is None on a modem without LTE. Band lists are canonical names computed from the
 masks (``['all']`` for the "All Bands" mask). A write keeps every field that is not asked for
-exactly as the modem printed it (seed 001).
+exactly as the modem printed it: a MikroTik router's ME909u-521 that answers
+``^SYSCFGEX: "00",3FFFFFFF,0,1,7FFFFFFFFFFFFFFF`` gets roaming with
+``AT^SYSCFGEX="00",3FFFFFFF,1,1,7FFFFFFFFFFFFFFF,,`` and nothing else changes.
 """
 
 from __future__ import annotations
 
-from ansible_collections.lte.modem.plugins.module_utils._huawei import tables as tables
-from ansible_collections.lte.modem.plugins.module_utils._state.engine import Resource, public, resource_task
-from ansible_collections.lte.modem.plugins.module_utils._huawei.modem import value_of
 from ansible_collections.lte.modem.plugins.module_utils._errors import InvalidInputError, UnsupportedError
-from ansible_collections.lte.modem.plugins.module_utils._huawei.facts import QUERIES
+from ansible_collections.lte.modem.plugins.module_utils._huawei import tables
+from ansible_collections.lte.modem.plugins.module_utils._huawei.modem import value_of
+from ansible_collections.lte.modem.plugins.module_utils._state.engine import Resource
 
 ALL = 'all'
 SERVICE_DOMAIN_CHOICES = ('cs_only', 'ps_only', 'cs_ps', 'any')
-# With LTE in the mode the modem refuses CS only and "any" (huawei-at.md §2.6).
+# With LTE in the mode the modem refuses CS only and "any" as service domain.
 LTE_FORBIDDEN_DOMAINS = frozenset(('cs_only', 'any'))
 
-# ^SYSCFG <mode>,<acqorder> <-> mode order (huawei-at.md §2.6). Single-RAT modes store an
+# ^SYSCFG <mode>,<acqorder> <-> mode order. Single-RAT modes (13 GSM only, 14 WCDMA only) store an
 # acqorder of their own choosing, so only the mode counts when reading them.
 SYSCFG_MODE_ORDERS = (
     ((2, 0), ('auto',)),
@@ -104,6 +105,16 @@ class SyscfgResource(Resource):
     """^SYSCFGEX (or ^SYSCFG): roaming, mode order, GSM/UMTS and LTE bands, service domain."""
 
     name = 'syscfg'
+    argument_spec = dict(
+        roaming=dict(type='bool'),
+        mode_order=dict(type='list', elements='str'),
+        bands=dict(type='list', elements='str'),
+        lte_bands=dict(type='list', elements='str'),
+        service_domain=dict(type='str', choices=list(SERVICE_DOMAIN_CHOICES)),
+    )
+    constraints = dict(required_one_of=[list(argument_spec)])
+    # ^SYSCFG and ^SYSCFG=? answer instead on 3G-only modems (the catalogue's fallback).
+    reads = ('syscfgex', 'syscfgex_test')
 
     def validate(self, params):
         if params.get('mode_order') is not None:
@@ -111,13 +122,6 @@ class SyscfgResource(Resource):
         for option in BAND_OPTIONS:
             if params.get(option) is not None:
                 requested_mask(option, params[option])
-
-    def queries(self, params):
-        return [QUERIES['syscfgex'], QUERIES['syscfgex_test']]
-
-    def follow_up(self, outcomes, params):
-        # 3G-only modems have no ^SYSCFGEX: ask ^SYSCFG then, and only then.
-        return [] if outcomes['syscfgex'].ok else [QUERIES['syscfg'], QUERIES['syscfg_test']]
 
     def current(self, outcomes, params):
         if outcomes['syscfgex'].ok:
@@ -139,7 +143,7 @@ class SyscfgResource(Resource):
             lte_bands=None if lte_mask is None else band_names(lte_mask, tables.LTE_BAND_ANY, tables.lte_mask_to_names),
             service_domain=value['service_domain'],
         )
-        return dict(fields, _modem=dict(command='^SYSCFGEX', fields=value['fields'], supported=supported or {}, lte=lte))
+        return fields, dict(command='^SYSCFGEX', fields=value['fields'], supported=supported or {}, lte=lte)
 
     @staticmethod
     def _current_syscfg(value, supported):
@@ -152,46 +156,45 @@ class SyscfgResource(Resource):
             lte_bands=None,
             service_domain=value['service_domain'],
         )
-        return dict(fields, _modem=dict(command='^SYSCFG', fields=value['fields'], supported=supported or {}, lte=False))
+        return fields, dict(command='^SYSCFG', fields=value['fields'], supported=supported or {}, lte=False)
 
-    def desired(self, before, params):
-        modem = before['_modem']
+    def desired(self, before, context, params):
         after = dict(before)
         if params.get('roaming') is not None:
             after['roaming'] = bool(params['roaming'])
-            check_in('roaming', params['roaming'], int(after['roaming']), modem['supported'].get('roam'), 'roam values')
+            check_in('roaming', params['roaming'], int(after['roaming']), context['supported'].get('roam'), 'roam values')
         if params.get('service_domain') is not None:
             after['service_domain'] = params['service_domain']
             code = tables.SERVICE_DOMAIN_CODES[after['service_domain']]
-            check_in('service_domain', params['service_domain'], code, modem['supported'].get('srvdomain'), 'srvdomain values')
+            check_in('service_domain', params['service_domain'], code, context['supported'].get('srvdomain'), 'srvdomain values')
         if params.get('mode_order') is not None:
-            after['mode_order'] = self._mode_order(modem, params['mode_order'])
+            after['mode_order'] = self._mode_order(context, params['mode_order'])
         for option, (dummy, any_mask, key) in BAND_OPTIONS.items():
             if params.get(option) is not None:
-                after[option] = self._bands(modem, option, params[option], any_mask, key)
-        if after != before and self._has_lte(modem, after['mode_order']) and after['service_domain'] in LTE_FORBIDDEN_DOMAINS:
+                after[option] = self._bands(context, option, params[option], any_mask, key)
+        if after != before and self._has_lte(context, after['mode_order']) and after['service_domain'] in LTE_FORBIDDEN_DOMAINS:
             option = 'service_domain' if params.get('service_domain') is not None else 'mode_order'
             raise InvalidInputError(option, params[option], 'with LTE in the mode order the modem refuses service_domain %s; use ps_only or cs_ps'
                                     % after['service_domain'])
         return after
 
     @staticmethod
-    def _has_lte(modem, mode_order):
-        return 'lte' in mode_order or (mode_order == ['auto'] and modem['lte'])
+    def _has_lte(context, mode_order):
+        return 'lte' in mode_order or (mode_order == ['auto'] and context['lte'])
 
     @staticmethod
-    def _mode_order(modem, mode_order):
+    def _mode_order(context, mode_order):
         acqorder = requested_acqorder(mode_order)
         names = tables.acqorder_to_mode_order(acqorder)
-        if modem['command'] == '^SYSCFG':
+        if context['command'] == '^SYSCFG':
             if tuple(names) not in SYSCFG_CODES:
                 raise InvalidInputError('mode_order', mode_order, 'this modem only has ^SYSCFG (no LTE); choose from %s'
                                         % ', '.join('[%s]' % ', '.join(order) for dummy, order in SYSCFG_MODE_ORDERS))
             mode, acqorder_code = SYSCFG_CODES[tuple(names)]
-            check_in('mode_order', mode_order, mode, modem['supported'].get('modes'), '^SYSCFG modes')
-            check_in('mode_order', mode_order, acqorder_code, modem['supported'].get('acqorders'), '^SYSCFG acqorders')
+            check_in('mode_order', mode_order, mode, context['supported'].get('modes'), '^SYSCFG modes')
+            check_in('mode_order', mode_order, acqorder_code, context['supported'].get('acqorders'), '^SYSCFG acqorders')
             return names
-        allowed = modem['supported'].get('acqorders')
+        allowed = context['supported'].get('acqorders')
         if allowed and acqorder not in allowed:
             known = [', '.join(tables.SYSCFGEX_RATS.get(code[pos:pos + 2], code) for pos in range(0, len(code), 2))
                      for code in allowed if code != tables.ACQORDER_NO_CHANGE]
@@ -199,21 +202,20 @@ class SyscfgResource(Resource):
         return names
 
     @staticmethod
-    def _bands(modem, option, names, any_mask, key):
-        if option == 'lte_bands' and not modem['lte']:
-            raise InvalidInputError(option, names, 'this modem has no LTE (%s); leave lte_bands out' % modem['command'])
+    def _bands(context, option, names, any_mask, key):
+        if option == 'lte_bands' and not context['lte']:
+            raise InvalidInputError(option, names, 'this modem has no LTE (%s); leave lte_bands out' % context['command'])
         mask = requested_mask(option, names)
-        check_band_supported(option, names, mask, modem['supported'].get(key) or [])
+        check_band_supported(option, names, mask, context['supported'].get(key) or [])
         to_names = tables.gsm_umts_mask_to_names if option == 'bands' else tables.lte_mask_to_names
         return band_names(mask, any_mask, to_names)
 
-    def plan(self, before, after, params):
-        if public(before) == public(after):
+    def plan(self, before, after, context, params):
+        if before == after:
             return []
-        modem = before['_modem']
-        fields = list(modem['fields'])
-        changed = {key for key, value in public(after).items() if before[key] != value}
-        if modem['command'] == '^SYSCFG':
+        fields = list(context['fields'])
+        changed = {key for key, value in after.items() if before[key] != value}
+        if context['command'] == '^SYSCFG':
             return ['AT^SYSCFG=%s' % ','.join(self._syscfg_fields(fields, changed, params, after))]
         fields = self._syscfgex_fields(fields, changed, params, after)
         return ['AT^SYSCFGEX="%s",%s,,' % (fields[0], ','.join(fields[1:]))]
@@ -240,14 +242,3 @@ class SyscfgResource(Resource):
         if 'mode_order' in changed:
             fields[0], fields[1] = (str(code) for code in SYSCFG_CODES[tuple(after['mode_order'])])
         return self._common_fields(fields, changed, params, after, 2)
-
-
-ARGUMENT_SPEC = dict(
-    roaming=dict(type='bool'),
-    mode_order=dict(type='list', elements='str'),
-    bands=dict(type='list', elements='str'),
-    lte_bands=dict(type='list', elements='str'),
-    service_domain=dict(type='str', choices=list(SERVICE_DOMAIN_CHOICES)),
-)
-
-TASK = resource_task(SyscfgResource(), ARGUMENT_SPEC, required_one_of=[list(ARGUMENT_SPEC)])

@@ -10,10 +10,9 @@
 
 from __future__ import annotations
 
-from ansible_collections.lte.modem.plugins.module_utils._at.framing import is_read_only, validate_command
-from ansible_collections.lte.modem.plugins.module_utils._huawei.modem import redact
+from ansible_collections.lte.modem.plugins.module_utils._at.commands import is_read_only, validate_command
 from ansible_collections.lte.modem.plugins.module_utils._errors import AtCommandError, InvalidInputError
-from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import ModuleTask
+from ansible_collections.lte.modem.plugins.module_utils._tasks.base import ModuleTask
 
 
 def _commands(params):
@@ -36,16 +35,13 @@ def run(modem, params, check_mode, diff):
     for dummy, command in _commands(params):
         read_only = is_read_only(command)
         if check_mode and not read_only:
-            results.append({'command': redact(command), 'skipped': True, 'changed': True, 'lines': [], 'final': None, 'ok': None})
+            results.append({'command': modem.shown(command), 'skipped': True, 'changed': True, 'lines': [], 'final': None, 'ok': None})
             continue
         result = modem.run(command, params.get('command_timeout'))
-        entry = result.as_dict()
-        entry.update(command=redact(command), changed=result.ok and not read_only)
+        entry = dict(result.as_dict(), changed=result.ok and not read_only)
         results.append(entry)
         if not result.ok and params['fail_on_error']:
-            raise AtCommandError(result, '%s failed: the modem answered %s%s' % (
-                redact(command), result.final, ' (%s)' % result.error_text if result.error_text and result.error_text != result.final else ''
-            )).add_details(command=redact(command), results=results, **_outputs(results))
+            raise AtCommandError(result).add_details(results=results, **_outputs(results))
     return dict(changed=any(entry['changed'] for entry in results), results=results, **_outputs(results))
 
 

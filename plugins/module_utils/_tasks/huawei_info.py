@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from ansible_collections.lte.modem.plugins.module_utils._huawei.facts import gather, resolve_subsets
-from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import ModuleTask
+from ansible_collections.lte.modem.plugins.module_utils._tasks.base import ModuleTask
 
 
 def validate(params):

@@ -8,55 +8,28 @@
 
 """The module boundary: the only place where ModemError becomes a failed task.
 
-A ``ModuleTask`` describes one module (argument spec, input checks, the work). ``execute``
-runs it on an opened modem and is shared by modules (``run_module``) and by the action
-plugins that run RouterOS transports on the controller.
+``execute`` runs a ModuleTask on an opened modem and is shared by the modules (``run_module``,
+in a module process) and by the action plugin (in the controller process, for the RouterOS
+transports).
 """
 
 from __future__ import annotations
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.lte.modem.plugins.module_utils._at.framing import AtClient
-from ansible_collections.lte.modem.plugins.module_utils._huawei.modem import HuaweiModem
+from ansible_collections.lte.modem.plugins.module_utils._at.client import AtClient
 from ansible_collections.lte.modem.plugins.module_utils._errors import ModemError
-from ansible_collections.lte.modem.plugins.module_utils._transports.base import (
-    connection_argument_spec,
-    open_transport,
-    validate_connection,
-)
-
-
-class ModuleTask:
-    """What one module does.
-
-    ``validate(params)`` raises InvalidInputError before anything is opened or sent;
-    ``run(modem, params, check_mode, diff)`` returns the result dict.
-    """
-
-    def __init__(self, argument_spec, run, validate=None, supports_check_mode=True, **constraints):
-        spec = connection_argument_spec()
-        spec.update(argument_spec)
-        self.argument_spec = spec
-        self.run = run
-        self.validate = validate
-        self.supports_check_mode = supports_check_mode
-        self.constraints = constraints
-
-    def module_kwargs(self):
-        """Keyword arguments for AnsibleModule."""
-        return dict(self.validator_kwargs(), supports_check_mode=self.supports_check_mode)
-
-    def validator_kwargs(self):
-        """Keyword arguments for ArgumentSpecValidator (what the action plugin validates with)."""
-        return dict(self.constraints, argument_spec=self.argument_spec)
+from ansible_collections.lte.modem.plugins.module_utils._huawei.modem import HuaweiModem
+from ansible_collections.lte.modem.plugins.module_utils._transports.registry import open_transport, validate_connection
 
 
 def execute(task, params, check_mode=False, diff=False, transport_factory=open_transport):
-    """Validate, open the modem, run the task and return its result dict (raises ModemError)."""
+    """Check the options, open the modem, run the task and return its result dict (raises ModemError).
+
+    The options are checked once, here, before anything is opened or sent.
+    """
     validate_connection(params)
-    if task.validate:
-        task.validate(params)
+    task.validate(params)
     with transport_factory(params) as transport:
         modem = HuaweiModem(AtClient(transport, timeout=params['timeout']))
         result = task.run(modem, params, check_mode, diff)

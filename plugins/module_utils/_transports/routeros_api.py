@@ -6,7 +6,7 @@
 # Note that this module util is PRIVATE to the collection. It can change at any time.
 # Do not use it from other collections or standalone plugins/modules.
 
-"""RouterOS API transport: ``/interface/lte/at-chat`` through librouteros."""
+"""RouterOS API transport: ``/interface/lte/at-chat`` through librouteros (plain 8728 or TLS 8729)."""
 
 from __future__ import annotations
 
@@ -14,32 +14,23 @@ import socket
 import ssl
 import traceback
 
-from ansible_collections.lte.modem.plugins.module_utils._errors import (
-    AtTimeoutError,
-    TransportError,
-    UnsupportedError,
-)
-from ansible_collections.lte.modem.plugins.module_utils._transports.base import AtChatTransport
-
-try:
-    import librouteros
-    from librouteros.exceptions import ConnectionClosed, FatalError, LibRouterosError, MultiTrapError, TrapError
-    HAS_LIBROUTEROS = True
-    LIBROUTEROS_IMPORT_ERROR = None
-except ImportError:
-    HAS_LIBROUTEROS = False
-    LIBROUTEROS_IMPORT_ERROR = traceback.format_exc()
+from ansible_collections.lte.modem.plugins.module_utils._errors import LinkLost, TransportError, TransportTimeout, UnsupportedError
+from ansible_collections.lte.modem.plugins.module_utils._transports.at_chat import ROUTEROS_OPTIONS, AtChatTransport
 
 API_PORT = 8728
 API_TLS_PORT = 8729
 AT_CHAT = '/interface/lte/at-chat'
 
-# Trap texts (routeros.md 1.6, 3.2) and what they mean for an at-chat call.
-TRAP_MEANINGS = (
-    ('no such item', TransportError, 'RouterOS at {host} has no LTE interface {interface!r} (no such item)'),
-    ('no such command', UnsupportedError, 'RouterOS at {host} has no /interface/lte/at-chat ({trap}); it needs RouterOS 6.39 or newer'),
-    ('unknown parameter', UnsupportedError, 'RouterOS at {host} does not accept an at-chat argument ({trap})'),
-)
+
+def import_librouteros():
+    """librouteros and its exceptions module, imported on first use (the serial transport never needs them)."""
+    try:
+        import librouteros
+        from librouteros import exceptions
+    except ImportError:
+        raise UnsupportedError('transport=routeros_api needs the Python library librouteros on the controller '
+                               '(pip install librouteros)', exception=traceback.format_exc()) from None
+    return librouteros, exceptions
 
 
 def tls_wrapper(params, host):
@@ -47,7 +38,7 @@ def tls_wrapper(params, host):
     context = ssl.create_default_context(cafile=params.get('ca_path'))
     if params.get('force_no_cert'):
         # A router without a certificate only speaks anonymous Diffie-Hellman, which OpenSSL
-        # allows only at security level 0 and only up to TLS 1.2 (routeros.md 1.11).
+        # allows only at security level 0 and only up to TLS 1.2.
         context.check_hostname = False
         context.verify_mode = ssl.CERT_NONE
         context.maximum_version = ssl.TLSVersion.TLSv1_2
@@ -69,18 +60,26 @@ def tls_wrapper(params, host):
 
 
 class RouterOsApiTransport(AtChatTransport):
-    """at-chat over the RouterOS API (plain 8728 or TLS 8729)."""
+    """at-chat over the RouterOS API."""
+
+    OPTIONS = dict(
+        ROUTEROS_OPTIONS,
+        tls=dict(type='bool', default=False, aliases=['ssl']),
+        validate_certs=dict(type='bool', default=True),
+        validate_cert_hostname=dict(type='bool', default=False),
+        ca_path=dict(type='path'),
+        force_no_cert=dict(type='bool', default=False),
+    )
+    service = 'API'
 
     def __init__(self, params):
-        if not HAS_LIBROUTEROS:
-            raise UnsupportedError('transport=routeros_api needs the Python library librouteros on the controller '
-                                   '(pip install librouteros)', exception=LIBROUTEROS_IMPORT_ERROR)
+        self._librouteros, self._exceptions = import_librouteros()
         self.params = params
         self.host = params['hostname']
         self.interface = params['interface']
         self.port = params.get('port') or (API_TLS_PORT if params['tls'] else API_PORT)
         self.encoding = params['encoding']
-        self.description = 'LTE interface %s of router %s (API port %d)' % (self.interface, self.host, self.port)
+        self.describe(self.port)
         self._api = self._connect()
 
     @classmethod
@@ -88,38 +87,39 @@ class RouterOsApiTransport(AtChatTransport):
         return cls(params)
 
     def _connect(self):
-        params = self.params
+        params, errors = self.params, self._exceptions
         kwargs = dict(username=params['username'], password=params['password'], port=self.port,
                       timeout=params['timeout'], encoding='latin-1')
         if params['tls'] or params.get('force_no_cert'):
             kwargs['ssl_wrapper'] = tls_wrapper(params, self.host)
         try:
-            return librouteros.connect(self.host, **kwargs)
-        except TrapError as exc:
+            return self._librouteros.connect(self.host, **kwargs)
+        except errors.TrapError as exc:
             raise TransportError('RouterOS at %s refused the login of user %r: %s' % (self.host, params['username'], exc.message)) from None
         except ssl.SSLError as exc:
             raise TransportError('TLS handshake with RouterOS at %s:%d failed: %s%s' % (self.host, self.port, exc, _tls_hint(params, exc))) from None
         except (socket.timeout, TimeoutError):
             raise TransportError('Connecting to RouterOS at %s:%d timed out after %gs' % (self.host, self.port, params['timeout'])) from None
-        except (OSError, LibRouterosError, ValueError) as exc:
+        except (OSError, errors.LibRouterosError, ValueError) as exc:
             raise TransportError('Cannot connect to the RouterOS API at %s:%d: %s' % (self.host, self.port, exc)) from None
 
-    def at_chat(self, command, wait, timeout, reply):
-        words = ['=.id=%s' % self.interface, '=input=%s' % command.encode(self.encoding).decode('latin-1')]
+    def request(self, line, wait, timeout):
+        errors = self._exceptions
+        words = ['=.id=%s' % self.interface, '=input=%s' % line.encode(self.encoding).decode('latin-1')]
         if wait:
             words.append('=wait=yes')
         try:
             rows = tuple(self._api.rawCmd(AT_CHAT, *words))
-        except (TrapError, MultiTrapError) as exc:
-            raise self._trap_error(exc) from None
-        except FatalError as exc:
-            raise TransportError('RouterOS at %s closed the session: %s' % (self.host, exc)) from None
-        except ConnectionClosed:
-            raise TransportError('The connection to RouterOS at %s dropped while waiting for the answer to %s' % (self.host, command)) from None
+        except (errors.TrapError, errors.MultiTrapError) as exc:
+            raise self.error_for(str(exc), 'RouterOS at {host} refused at-chat on {interface}: {text}') from None
+        except errors.FatalError as exc:
+            raise LinkLost('RouterOS at %s closed the session' % self.host, cause=str(exc)) from None
+        except errors.ConnectionClosed:
+            raise LinkLost('The connection to RouterOS at %s dropped' % self.host) from None
         except (socket.timeout, TimeoutError):
-            raise AtTimeoutError(command, self.params['timeout'], reply.raw_text()) from None
-        except (OSError, LibRouterosError, ValueError, TypeError, IndexError) as exc:
-            raise TransportError('The RouterOS API at %s failed during %s: %s' % (self.host, command, exc)) from None
+            raise TransportTimeout() from None
+        except (OSError, errors.LibRouterosError, ValueError, TypeError, IndexError) as exc:
+            raise LinkLost('The RouterOS API at %s failed' % self.host, cause=str(exc)) from None
         return '\n'.join(self._decode(row.get('output', '')) for row in rows)
 
     def _decode(self, value):
@@ -130,19 +130,12 @@ class RouterOsApiTransport(AtChatTransport):
         # encoding, keeping undecodable bytes visible as \\xNN rather than dropping them.
         return str(value).encode('latin-1').decode(self.encoding, errors='backslashreplace')
 
-    def _trap_error(self, exc):
-        text = str(exc)
-        for needle, error_class, template in TRAP_MEANINGS:
-            if needle in text:
-                return error_class(template.format(host=self.host, interface=self.interface, trap=text))
-        return TransportError('RouterOS at %s refused at-chat on %s: %s' % (self.host, self.interface, text))
-
     def close(self):
         api, self._api = getattr(self, '_api', None), None
         if api is not None:
             try:
                 api.close()
-            except (OSError, LibRouterosError):
+            except (OSError, self._exceptions.LibRouterosError):
                 pass
 
 

@@ -10,41 +10,35 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import os
 import socket
 import time
 import traceback
 
-from ansible_collections.lte.modem.plugins.module_utils._errors import AtTimeoutError, TransportError, UnsupportedError
-from ansible_collections.lte.modem.plugins.module_utils._transports.base import AtChatTransport
-
-try:
-    import paramiko
-    HAS_PARAMIKO = True
-    PARAMIKO_IMPORT_ERROR = None
-except ImportError:
-    HAS_PARAMIKO = False
-    PARAMIKO_IMPORT_ERROR = traceback.format_exc()
+from ansible_collections.lte.modem.plugins.module_utils._errors import LinkLost, TransportError, TransportTimeout, UnsupportedError
+from ansible_collections.lte.modem.plugins.module_utils._transports.at_chat import ROUTEROS_OPTIONS, AtChatTransport
+from ansible_collections.lte.modem.plugins.module_utils._transports.ssh_host_keys import fingerprint, host_key_policy
 
 SSH_PORT = 22
-# Login-name flags (routeros.md 4.3): c no colours, e dumb terminal, t no terminal
-# detection, and a wide terminal so that long answers are not wrapped.
+# Login-name flags: c no colours, e dumb terminal, t no terminal detection, and a wide
+# terminal so that long answers are not wrapped.
 LOGIN_FLAGS = '+cet512w'
+# With wait=yes the router collects the modem's answer for a few seconds before it prints.
+WAIT_EXTRA_SECONDS = 5
+RECEIVE_POLL = 0.5
 
-# Characters the RouterOS CLI interprets inside a double-quoted string (routeros.md 4.1).
-# '?' must be escaped on RouterOS 6, where it opens the help; '\?' also works on 7.
+# Characters the RouterOS CLI interprets inside a double-quoted string. '?' opens the help on
+# RouterOS 6 unless escaped; the escaped '\?' also works on RouterOS 7.
 CLI_ESCAPES = {'\\': '\\\\', '"': '\\"', '?': '\\?', '$': '\\$'}
 
-# CLI error texts (routeros.md 4.2) and what they mean for an at-chat command line.
-CLI_ERRORS = (
-    ('no such item', TransportError, 'RouterOS at {host} has no LTE interface {interface!r} (no such item)'),
-    ('bad command name', UnsupportedError, 'RouterOS at {host} has no "/interface lte at-chat" command ({text})'),
-    ('expected end of command', TransportError, 'RouterOS at {host} could not parse the at-chat command line ({text})'),
-    ('syntax error', TransportError, 'RouterOS at {host} could not parse the at-chat command line ({text})'),
-    ('invalid value', TransportError, 'RouterOS at {host} refused an at-chat argument ({text})'),
-)
+
+def import_paramiko():
+    """paramiko, imported on first use (only this transport needs it, and it is slow to import)."""
+    try:
+        import paramiko
+    except ImportError:
+        raise UnsupportedError('transport=routeros_ssh needs the Python library paramiko on the controller '
+                               '(pip install paramiko)', exception=traceback.format_exc()) from None
+    return paramiko
 
 
 def quote_cli(value):
@@ -53,7 +47,7 @@ def quote_cli(value):
 
 
 def at_chat_command_line(interface, command, wait):
-    """The CLI line that sends ``command`` to the modem of ``interface`` (space form, v6 and v7)."""
+    """The CLI line that sends ``command`` to the modem of ``interface`` (space form, RouterOS 6 and 7)."""
     return '/interface lte at-chat %s input=%s%s' % (interface, quote_cli(command), ' wait=yes' if wait else '')
 
 
@@ -62,7 +56,7 @@ def parse_at_chat_output(text):
 
     The first line follows ``  output: ``; continuation lines are indented to the value column
     and may be padded with spaces. RouterOS 6 prints the final result at column 0 after an
-    empty line (routeros.md 3.4), so every later line belongs to the value.
+    empty line, so every later line belongs to the value.
     """
     lines = text.replace('\r\n', '\n').replace('\r', '\n').split('\n')
     for index, line in enumerate(lines):
@@ -73,87 +67,36 @@ def parse_at_chat_output(text):
     return None
 
 
-def fingerprint(key):
-    """SHA256 fingerprint of a host key as ``ssh-keygen -l`` prints it."""
-    digest = hashlib.sha256(key.asbytes()).digest()
-    return 'SHA256:' + base64.b64encode(digest).decode('ascii').rstrip('=')
-
-
-class _PinnedKeyPolicy:
-    """Accepts exactly the host key whose fingerprint was pinned."""
-
-    def __init__(self, expected):
-        self.expected = expected.strip()
-
-    def missing_host_key(self, client, hostname, key):
-        seen = fingerprint(key)
-        if seen != self.expected:
-            raise TransportError('The SSH host key of %s is %s, not the pinned %s: refusing to connect' % (hostname, seen, self.expected))
-
-
-class _AcceptNewPolicy:
-    """Records the key of a host seen for the first time; a changed key is still refused by paramiko."""
-
-    def __init__(self, path):
-        self.path = path
-
-    def missing_host_key(self, client, hostname, key):
-        client.get_host_keys().add(hostname, key.get_name(), key)
-        directory = os.path.dirname(self.path)
-        if directory and not os.path.isdir(directory):
-            os.makedirs(directory, mode=0o700)
-        client.save_host_keys(self.path)
-
-
-class _StrictPolicy:
-    """Refuses a host that is not in known_hosts, with a message that says how to proceed."""
-
-    def __init__(self, path):
-        self.path = path
-
-    def missing_host_key(self, client, hostname, key):
-        raise TransportError(
-            'The SSH host key of %s (%s %s) is not in %s. Add it (ssh-keyscan), pin it with host_key_fingerprint, '
-            'or set host_key_checking=accept_new to trust it on first use.' % (hostname, key.get_name(), fingerprint(key), self.path))
-
-
 class RouterOsSshTransport(AtChatTransport):
     """at-chat through the RouterOS CLI over SSH; one exec channel per command line."""
 
+    OPTIONS = dict(
+        ROUTEROS_OPTIONS,
+        known_hosts_file=dict(type='path'),
+        host_key_checking=dict(type='str', default='strict', choices=['strict', 'accept_new']),
+        host_key_fingerprint=dict(type='str', no_log=False),
+        private_key_file=dict(type='path', no_log=False),
+    )
+    service = 'SSH'
+
     def __init__(self, params):
-        if not HAS_PARAMIKO:
-            raise UnsupportedError('transport=routeros_ssh needs the Python library paramiko on the controller '
-                                   '(pip install paramiko)', exception=PARAMIKO_IMPORT_ERROR)
+        self._paramiko = import_paramiko()
         self.params = params
         self.host = params['hostname']
         self.interface = params['interface']
         self.port = params.get('port') or SSH_PORT
-        self.description = 'LTE interface %s of router %s (SSH port %d)' % (self.interface, self.host, self.port)
+        self.describe(self.port)
         self._client = self._connect()
 
     @classmethod
     def from_params(cls, params):
         return cls(params)
 
-    def _host_key_policy(self, client):
-        params = self.params
-        if params.get('host_key_fingerprint'):
-            return _PinnedKeyPolicy(params['host_key_fingerprint'])
-        path = params.get('known_hosts_file') or os.path.expanduser('~/.ssh/known_hosts')
-        if os.path.exists(path):
-            try:
-                client.load_host_keys(path)
-            except (OSError, paramiko.SSHException) as exc:
-                raise TransportError('Cannot read the known_hosts file %s: %s' % (path, exc)) from None
-        if params['host_key_checking'] == 'accept_new':
-            return _AcceptNewPolicy(path)
-        return _StrictPolicy(path)
-
     def _connect(self):
-        params = self.params
+        params, paramiko = self.params, self._paramiko
         client = paramiko.SSHClient()
-        client.set_missing_host_key_policy(self._host_key_policy(client))
         try:
+            client.set_missing_host_key_policy(host_key_policy(client, params, paramiko.SSHException))
             client.connect(
                 self.host, port=self.port, username=params['username'] + LOGIN_FLAGS,
                 password=params['password'] or None, key_filename=params.get('private_key_file'),
@@ -177,24 +120,25 @@ class RouterOsSshTransport(AtChatTransport):
             raise TransportError('Cannot connect to SSH at %s:%d: %s' % (self.host, self.port, exc)) from None
         return client
 
-    def at_chat(self, command, wait, timeout, reply):
-        text = self._run_cli(at_chat_command_line(self.interface, command, wait), command, timeout, reply)
+    def request(self, line, wait, timeout):
+        text = self._run_cli(at_chat_command_line(self.interface, line, wait), timeout + (WAIT_EXTRA_SECONDS if wait else 0))
         lines = parse_at_chat_output(text)
         if lines is None:
-            raise self._cli_error(text)
+            shown = ' '.join(text.split())[:200] or 'no output'
+            raise self.error_for(shown, 'RouterOS at {host} printed no at-chat output: {text}')
         return '\n'.join(lines)
 
-    def _run_cli(self, line, command, timeout, reply):
-        deadline = time.monotonic() + timeout + (5 if ' wait=yes' in line else 0)
+    def _run_cli(self, line, seconds):
+        deadline = time.monotonic() + seconds
+        chunks = []
         try:
             channel = self._client.get_transport().open_session(timeout=self.params['timeout'])
-            channel.settimeout(0.5)
+            channel.settimeout(RECEIVE_POLL)
             channel.exec_command(line)
-            chunks = []
             while not channel.exit_status_ready() or channel.recv_ready():
                 if time.monotonic() > deadline:
                     channel.close()
-                    raise AtTimeoutError(command, timeout, b''.join(chunks).decode('utf-8', 'backslashreplace') or reply.raw_text())
+                    raise TransportTimeout(b''.join(chunks).decode('utf-8', 'backslashreplace'))
                 try:
                     data = channel.recv(65536)
                 except socket.timeout:
@@ -203,16 +147,9 @@ class RouterOsSshTransport(AtChatTransport):
                     break
                 chunks.append(data)
             channel.close()
-        except (paramiko.SSHException, OSError, EOFError, AttributeError) as exc:
-            raise TransportError('The SSH connection to RouterOS at %s dropped during %s: %s' % (self.host, command, exc)) from None
+        except (self._paramiko.SSHException, OSError, EOFError, AttributeError) as exc:
+            raise LinkLost('The SSH connection to RouterOS at %s dropped' % self.host, cause=str(exc)) from None
         return b''.join(chunks).decode(self.params['encoding'], errors='backslashreplace')
-
-    def _cli_error(self, text):
-        shown = ' '.join(text.split())[:200] or 'no output'
-        for needle, error_class, template in CLI_ERRORS:
-            if needle in text:
-                return error_class(template.format(host=self.host, interface=self.interface, text=shown))
-        return TransportError('RouterOS at %s printed no at-chat output: %s' % (self.host, shown))
 
     def close(self):
         client, self._client = getattr(self, '_client', None), None

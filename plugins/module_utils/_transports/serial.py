@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import errno
 import os
-import time
+import re
 import traceback
 
-from ansible_collections.lte.modem.plugins.module_utils._errors import AtTimeoutError, TransportError, UnsupportedError
-from ansible_collections.lte.modem.plugins.module_utils._transports.base import Transport
+from ansible_collections.lte.modem.plugins.module_utils._errors import InvalidInputError, LinkLost, TransportError, UnsupportedError
+from ansible_collections.lte.modem.plugins.module_utils._poll import poll_until
+from ansible_collections.lte.modem.plugins.module_utils._transports.base import StreamTransport
 
 try:
     import serial
@@ -27,11 +28,18 @@ except ImportError:
     HAS_PYSERIAL = False
     PYSERIAL_IMPORT_ERROR = traceback.format_exc()
 
-_POLL_INTERVAL = 0.2
+POLL_INTERVAL = 0.2
+REOPEN_INTERVAL = 0.25
+_LINE_ENDING = re.compile(r'\r\n|\r|\n')
 
 
-class SerialTransport(Transport):
+class SerialTransport(StreamTransport):
     """An AT port opened exclusively with pyserial."""
+
+    OPTIONS = dict(
+        device=dict(type='str'),
+        baudrate=dict(type='int', default=115200),
+    )
 
     def __init__(self, device, baudrate=115200):
         if not HAS_PYSERIAL:
@@ -46,6 +54,11 @@ class SerialTransport(Transport):
         self._port = self._open()
 
     @classmethod
+    def check_options(cls, params):
+        if not params.get('device'):
+            raise InvalidInputError('device', params.get('device'), 'transport=serial needs the path or pyserial URL of the AT port')
+
+    @classmethod
     def from_params(cls, params):
         return cls(params['device'], params['baudrate'])
 
@@ -53,7 +66,7 @@ class SerialTransport(Transport):
         try:
             # exclusive=True takes a flock on POSIX, so a port held by ModemManager or by
             # another Ansible fork is reported instead of being shared mid-conversation.
-            port = serial.serial_for_url(self.device, baudrate=self.baudrate, timeout=_POLL_INTERVAL,
+            port = serial.serial_for_url(self.device, baudrate=self.baudrate, timeout=POLL_INTERVAL,
                                          write_timeout=5, exclusive=True)
         except serial.SerialException as exc:
             raise TransportError(self._describe_open_error(exc), device=self.device) from None
@@ -74,44 +87,39 @@ class SerialTransport(Transport):
             return 'Permission denied on the %s: run as root or as a member of the dialout group.' % self.description
         return 'Cannot open %s: %s' % (self.description, text)
 
-    def exchange(self, command, reply, timeout):
-        self._feed_waiting(reply)
+    def send_line(self, line):
         try:
-            self._port.write((command + '\r').encode('ascii'))
+            self._port.write((line + '\r').encode('ascii'))
             self._port.flush()
         except (serial.SerialException, OSError) as exc:
-            raise TransportError('Writing %s to the %s failed: %s' % (command, self.description, exc), device=self.device) from None
-        deadline = time.monotonic() + timeout
-        while not reply.complete:
-            if time.monotonic() >= deadline:
-                raise AtTimeoutError(command, timeout, _received(reply, self._buffer))
-            self._read_into(reply, command)
+            raise LinkLost('Writing to the %s failed' % self.description, cause=str(exc), device=self.device) from None
 
-    def _feed_waiting(self, reply):
-        """Hand lines that arrived between commands (URCs) to the reply before sending."""
+    def receive_lines(self):
+        try:
+            data = self._port.read(max(1, self._port.in_waiting))
+            # in_waiting counts bytes on a tty, but is only 0 or 1 ("readable") on socket:// URLs.
+            while data and self._port.in_waiting:
+                data += self._port.read(self._port.in_waiting)
+        except (serial.SerialException, OSError) as exc:
+            raise LinkLost('The %s went away' % self.description, cause='modem reset or unplugged? %s' % exc, device=self.device) from None
+        return self._lines_of(data)
+
+    def waiting_lines(self):
         try:
             waiting = self._port.in_waiting
         except (serial.SerialException, OSError):
             waiting = 0
-        if waiting:
-            self._read_into(reply, reply.command)
+        return self.receive_lines() if waiting else []
 
-    def _read_into(self, reply, command):
-        try:
-            data = self._port.read(max(1, self._port.in_waiting))
-        except (serial.SerialException, OSError) as exc:
-            raise TransportError(
-                'The %s went away while waiting for the answer to %s (modem reset or unplugged?): %s; received so far: %r'
-                % (self.description, command, exc, _received(reply, self._buffer)),
-                device=self.device) from None
+    def partial_text(self):
+        return self._buffer
+
+    def _lines_of(self, data):
         if not data:
-            return
+            return []
         self._buffer += data.decode('utf-8', errors='replace')
-        *complete, self._buffer = _split_lines(self._buffer)
-        for line in complete:
-            reply.feed(line)
-            if reply.complete:
-                break
+        *complete, self._buffer = _LINE_ENDING.split(self._buffer)
+        return complete
 
     def reopen(self, wait_timeout):
         """Wait for the AT port to come back after a reset and open it again.
@@ -121,20 +129,25 @@ class SerialTransport(Transport):
         location is looked up again.
         """
         self.close()
-        deadline = time.monotonic() + wait_timeout
-        last_error = 'the port did not reappear'
-        while time.monotonic() < deadline:
+        errors = ['the port did not reappear']
+
+        def attempt():
             candidate = self._find_again()
-            if candidate:
-                self.device = candidate
-                try:
-                    self._port = self._open()
-                    return self.device
-                except TransportError as exc:
-                    last_error = str(exc)
-            time.sleep(0.25)
-        raise TransportError('The modem did not come back on %s within %gs after the reset: %s'
-                             % (self.description, wait_timeout, last_error), device=self.device)
+            if not candidate:
+                return None
+            self.device = candidate
+            try:
+                self._port = self._open()
+            except TransportError as exc:
+                errors.append(str(exc))
+                return None
+            return candidate
+
+        device = poll_until(attempt, wait_timeout, REOPEN_INTERVAL)
+        if device is None:
+            raise TransportError('The modem did not come back on %s within %gs after the reset: %s'
+                                 % (self.description, wait_timeout, errors[-1]), device=self.device)
+        return device
 
     def _find_again(self):
         if '://' in self.device or os.path.exists(self.device):
@@ -152,15 +165,6 @@ class SerialTransport(Transport):
                 port.close()
             except (serial.SerialException, OSError):
                 pass
-
-
-def _split_lines(text):
-    return text.replace('\r\n', '\n').replace('\r', '\n').split('\n')
-
-
-def _received(reply, partial):
-    text = reply.raw_text()
-    return (text + '\n' + partial).strip() if partial.strip() else text
 
 
 def _usb_location(device):

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.lte.modem.plugins.module_utils._at.framing import AtClient
+from ansible_collections.lte.modem.plugins.module_utils._at.client import AtClient
 from ansible_collections.lte.modem.plugins.module_utils._huawei.modem import HuaweiModem
+from ansible_collections.lte.modem.plugins.module_utils._transports.base import RequestTransport
 
 
-class TranscriptTransport:
+class TranscriptTransport(RequestTransport):
     """Answers each command line from a dict (command -> raw modem text), like a modem would.
 
     An answer may be a list, consumed one per call, to model state that changes between calls.
@@ -26,26 +27,18 @@ class TranscriptTransport:
         self.sent = []
         self.closed = False
 
-    def exchange(self, command, reply, timeout):
-        self.sent.append(command)
-        answer = self.answers.get(command, '\r\nCOMMAND NOT SUPPORT\r\n')
+    def request(self, line, wait, timeout):
+        self.sent.append(line)
+        answer = self.answers.get(line, '\r\nCOMMAND NOT SUPPORT\r\n')
         if isinstance(answer, list):
             answer = answer.pop(0) if len(answer) > 1 else answer[0]
-        if self.echo:
-            reply.feed(command)
-        reply.feed_text(answer)
+        return (line + '\r\n' if self.echo else '') + answer
 
     def reopen(self, wait_timeout):
         return 'transcript'
 
     def close(self):
         self.closed = True
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc_info):
-        self.close()
 
 
 def ok(*lines):

@@ -4,19 +4,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from ansible_collections.lte.modem.plugins.module_utils._at.framing import (
-    AtClient,
-    Reply,
-    classify_final,
-    command_name,
-    is_read_only,
-    split_chained,
-    timeout_for,
-    validate_command,
-)
+from ansible_collections.lte.modem.plugins.module_utils._at.client import AtClient
+from ansible_collections.lte.modem.plugins.module_utils._at.commands import command_name, is_read_only, split_chained, timeout_for, validate_command
+from ansible_collections.lte.modem.plugins.module_utils._at.framing import Reply, classify_final
 from ansible_collections.lte.modem.plugins.module_utils._errors import AtCommandError, InvalidInputError
+from ansible_collections.lte.modem.plugins.module_utils._transports.base import StreamTransport
 
 
 def frame(command, text):
@@ -127,19 +123,24 @@ def test_helpers():
     assert timeout_for('AT+CSQ', 3) == 3
 
 
-class ScriptedTransport:
-    """Feeds a fixed answer per command, the way a serial port would deliver it."""
+class ScriptedTransport(StreamTransport):
+    """Delivers a fixed answer per command, line by line, the way a serial port would."""
 
     def __init__(self, answers):
         self.answers = answers
         self.sent = []
+        self._incoming = []
 
-    def exchange(self, command, reply, timeout):
-        self.sent.append(command)
-        reply.feed_text(self.answers[command])
+    def send_line(self, line):
+        self.sent.append(line)
+        self._incoming.extend(re.split(r'\r\n|\r|\n', self.answers[line]))
 
-    def close(self):
-        pass
+    def receive_lines(self):
+        lines, self._incoming = self._incoming, []
+        return lines
+
+    def waiting_lines(self):
+        return []
 
 
 def test_client_records_history_and_raises():
@@ -151,7 +152,7 @@ def test_client_records_history_and_raises():
         client.check('AT+CPIN?')
     assert 'AT+CPIN? failed: the modem answered +CME ERROR: 10 (SIM not inserted)' == str(info.value)
     assert info.value.details()['error_code'] == 10
-    assert client.history == ['AT+CPIN?', 'AT+CPIN?']
+    assert client.sent == ['AT+CPIN?', 'AT+CPIN?']
 
 
 def test_client_validates_before_sending():

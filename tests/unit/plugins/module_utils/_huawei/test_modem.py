@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.lte.modem.plugins.module_utils._huawei.facts import QUERIES, gather, resolve_subsets
-from ansible_collections.lte.modem.plugins.module_utils._huawei.modem import redact
+from ansible_collections.lte.modem.plugins.module_utils._at.redaction import redact
+from ansible_collections.lte.modem.plugins.module_utils._huawei.facts import gather, resolve_subsets
 from ansible_collections.lte.modem.plugins.module_utils._errors import InvalidInputError
 
 ME906S = {
@@ -21,7 +21,7 @@ ME906S = {
 def test_chained_queries_route_answers_by_prefix(transcript):
     modem, transport = transcript(ME906S)
     names = ['ati', 'fhver', 'cpin', 'iccid', 'cfun', 'rfswitch', 'creg']
-    outcomes = modem.query_many([QUERIES[name] for name in names])
+    outcomes = modem.ask(names)
     assert transport.sent == ['ATI', 'AT^FHVER;+CPIN?;^ICCID?;+CFUN?;^RFSWITCH?;+CREG?']
     assert (outcomes['rfswitch'].value['software'], outcomes['rfswitch'].value['hardware']) == (True, False)
     assert outcomes['creg'].value['stat'] == 2
@@ -33,7 +33,7 @@ def test_failed_chain_falls_back_to_single_queries(transcript, ok):
         'AT+CFUN?;^RFSWITCH?': '\r\nCOMMAND NOT SUPPORT\r\n',
         'AT+CFUN?': ok('+CFUN: 1'),
     })
-    outcomes = modem.query_many([QUERIES['cfun'], QUERIES['rfswitch']])
+    outcomes = modem.ask(['cfun', 'rfswitch'])
     assert transport.sent == ['AT+CFUN?;^RFSWITCH?', 'AT+CFUN?', 'AT^RFSWITCH?']
     assert outcomes['cfun'].value['functionality'] == 'full'
     assert not outcomes['rfswitch'].ok

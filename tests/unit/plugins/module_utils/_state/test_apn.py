@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.lte.modem.plugins.module_utils._state.engine import converge
+from .checked import converge
 from ansible_collections.lte.modem.plugins.module_utils._errors import AtCommandError, DeviceStateError, InvalidInputError
-from ansible_collections.lte.modem.plugins.module_utils._state.apn import TASK, ApnResource, apn_problem
+from ansible_collections.lte.modem.plugins.module_utils._state.apn import ApnResource, apn_problem
+from ansible_collections.lte.modem.plugins.module_utils._tasks.base import resource_task
 
 READ = 'AT+CGDCONT?;+CGDCONT=?'
 TEST_V6 = ['+CGDCONT: (1-16),"%s",,,(0-2),(0-3),(0,1)' % pdp_type for pdp_type in ('IP', 'IPV6', 'IPV4V6')]
@@ -141,7 +142,7 @@ BAD_APNS = [
 @pytest.mark.parametrize('apn', [case[1] for case in BAD_APNS], ids=[case[0] for case in BAD_APNS])
 def test_bad_apn_is_refused_before_anything_is_sent(transcript, apn):
     with pytest.raises(InvalidInputError) as caught:
-        TASK.validate(params(apn=apn))
+        resource_task(ApnResource()).validate(params(apn=apn))
     assert caught.value.option == 'apn' and caught.value.value == apn
     assert repr(apn) in str(caught.value)
     modem, transport = transcript({})

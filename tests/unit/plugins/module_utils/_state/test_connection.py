@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from ansible_collections.lte.modem.plugins.module_utils._state import connection as connection
-from ansible_collections.lte.modem.plugins.module_utils._state.engine import converge
+from ansible_collections.lte.modem.plugins.module_utils import _poll as poll
+from .checked import converge
 from ansible_collections.lte.modem.plugins.module_utils._errors import DeviceStateError, InvalidInputError
 from ansible_collections.lte.modem.plugins.module_utils._state.connection import ConnectionResource, dial_command
 
@@ -22,7 +22,7 @@ SECRET = 's3cr3t-pw'
 
 @pytest.fixture(autouse=True)
 def no_sleep(monkeypatch):
-    monkeypatch.setattr(connection.time, 'sleep', lambda seconds: None)
+    monkeypatch.setattr(poll.time, 'sleep', lambda seconds: None)
 
 
 def params(**options):
@@ -82,7 +82,7 @@ def test_dial_failure_gives_cause_and_checklist_without_password(transcript, ok)
 
 def test_dial_timeout(transcript, ok, monkeypatch):
     clock = iter(range(0, 1000))
-    monkeypatch.setattr(connection.time, 'monotonic', lambda: next(clock))
+    monkeypatch.setattr(poll.time, 'monotonic', lambda: next(clock))
     modem, dummy = transcript({QRY: ok(DOWN), 'AT^NDISDUP=1,1': ok()})
     with pytest.raises(DeviceStateError, match='did not come up within 5s') as caught:
         converge(modem, [(ConnectionResource(), params())])

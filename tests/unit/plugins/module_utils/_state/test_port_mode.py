@@ -8,10 +8,10 @@ import json
 
 import pytest
 
-from ansible_collections.lte.modem.plugins.module_utils._state import port_mode as port_mode
-from ansible_collections.lte.modem.plugins.module_utils._state.engine import converge
+from ansible_collections.lte.modem.plugins.module_utils import _poll as poll
+from .checked import converge
 from ansible_collections.lte.modem.plugins.module_utils._errors import InvalidInputError, UnsupportedError
-from ansible_collections.lte.modem.plugins.module_utils._state.port_mode import PortModeResource, wanted_mode
+from ansible_collections.lte.modem.plugins.module_utils._state.port_mode import PortModeResource, save_marker, wanted_mode
 
 IMEI = '860000000000001'
 TEST_LINES = ['^SETPORT:A1: CDROM', '^SETPORT:A2: SD', '^SETPORT:1: 3G MODEM', '^SETPORT:2: 3G PCUI', '^SETPORT:3: 3G DIAG',
@@ -20,7 +20,7 @@ TEST_LINES = ['^SETPORT:A1: CDROM', '^SETPORT:A2: SD', '^SETPORT:1: 3G MODEM', '
 
 @pytest.fixture(autouse=True)
 def no_sleep(monkeypatch):
-    monkeypatch.setattr(port_mode.time, 'sleep', lambda seconds: None)
+    monkeypatch.setattr(poll.time, 'sleep', lambda seconds: None)
 
 
 def answers(ok, setport, **extra):
@@ -127,14 +127,14 @@ def test_pending_marker_makes_second_run_ok(transcript, ok, tmp_path):
 
 
 def test_marker_is_ignored_when_setport_shows_another_value(transcript, ok, tmp_path):
-    port_mode.save_marker(str(tmp_path), IMEI, 'FF;10,12', 'A1,A2;12,16')
+    save_marker(str(tmp_path), IMEI, 'FF;10,12', 'A1,A2;12,16')
     modem, dummy = transcript(answers(ok, 'A1,A2;12,16,A1,A2', **_first_read(ok, 'A1,A2;12,16,A1,A2'), **{'AT^SETPORT="FF;10,12"': ok()}))
     result = converge(modem, [(PortModeResource(), params(tmp_path, reset=False))])
     assert result['before']['pending_mode'] is None and result['commands'] == ['AT^SETPORT="FF;10,12"']
 
 
 def test_writing_the_active_mode_cancels_a_pending_one(transcript, ok, tmp_path):
-    port_mode.save_marker(str(tmp_path), IMEI, 'FF;10,12', 'A1,A2;12,16,A1,A2')
+    save_marker(str(tmp_path), IMEI, 'FF;10,12', 'A1,A2;12,16,A1,A2')
     modem, dummy = transcript(answers(ok, 'A1,A2;12,16,A1,A2', **_first_read(ok, 'A1,A2;12,16,A1,A2'),
                                       **{'AT^SETPORT="A1,A2;12,16,A1,A2"': ok()}))
     result = converge(modem, [(PortModeResource(), params(tmp_path, mode='A1,A2;12,16,A1,A2', reset=False))])
@@ -144,7 +144,7 @@ def test_writing_the_active_mode_cancels_a_pending_one(transcript, ok, tmp_path)
 
 def test_reset_timeout_is_a_clear_error(transcript, ok, tmp_path, monkeypatch):
     clock = iter(range(0, 1000, 3))
-    monkeypatch.setattr(port_mode.time, 'monotonic', lambda: next(clock))
+    monkeypatch.setattr(poll.time, 'monotonic', lambda: next(clock))
     modem, dummy = transcript(answers(ok, 'A1,A2;12,16,A1,A2', **_first_read(ok, 'A1,A2;12,16,A1,A2'),
                                       **{'AT^SETPORT="FF;10,12"': ok(), 'AT^RESET': ok(), 'AT': '\r\nERROR\r\n'}))
     with pytest.raises(Exception, match='did not answer AT within'):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.lte.modem.plugins.module_utils._state.engine import converge
+from .checked import converge
 from ansible_collections.lte.modem.plugins.module_utils._errors import DeviceStateError, UnsupportedError
 from ansible_collections.lte.modem.plugins.module_utils._state.radio import RadioResource
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.lte.modem.plugins.module_utils._state.engine import converge
+from .checked import converge
 from ansible_collections.lte.modem.plugins.module_utils._errors import AtCommandError, InvalidInputError, UnsupportedError
-from ansible_collections.lte.modem.plugins.module_utils._state.syscfg import TASK, SyscfgResource
+from ansible_collections.lte.modem.plugins.module_utils._state.syscfg import SyscfgResource
+from ansible_collections.lte.modem.plugins.module_utils._tasks.base import resource_task
 
 READ = 'AT^SYSCFGEX?;^SYSCFGEX=?'
 FALLBACK = ('AT^SYSCFG?', 'AT^SYSCFG=?')
@@ -163,7 +164,7 @@ def test_lte_bands_refused_on_a_modem_without_lte(transcript, ok):
 
 def test_validate_refuses_bad_names_before_anything_is_opened():
     with pytest.raises(InvalidInputError) as caught:
-        TASK.validate(params(lte_bands=['B3', 'X']))
+        resource_task(SyscfgResource()).validate(params(lte_bands=['B3', 'X']))
     assert caught.value.option == 'lte_bands'
 
 

@@ -1,0 +1,81 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, lte.modem contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# Note that this module util is PRIVATE to the collection. It can change at any time.
+# Do not use it from other collections or standalone plugins/modules.
+
+"""AT command lines: what may be sent, how chained commands split, and how long each may take."""
+
+from __future__ import annotations
+
+import re
+
+from ansible_collections.lte.modem.plugins.module_utils._at.tables import (
+    COMMAND_TIMEOUTS,
+    CONTROL_CHARACTER_NAMES,
+    DEFAULT_COMMAND_TIMEOUT,
+    MAX_COMMAND_LENGTH,
+    READ_ONLY_PATTERNS,
+)
+from ansible_collections.lte.modem.plugins.module_utils._errors import InvalidInputError
+
+_NAME_PATTERN = re.compile(r'^(?:AT)?([+^&][A-Z0-9]+|[A-Z])', re.IGNORECASE)
+
+
+def validate_command(command, option='command'):
+    """Refuse a command line that must not reach the modem.
+
+    Raises:
+        InvalidInputError: naming ``option`` when the command is empty, does not start with AT,
+            holds a control or non-ASCII character, or is longer than a modem accepts.
+    """
+    if not isinstance(command, str) or not command.strip():
+        raise InvalidInputError(option, command, 'an AT command is required')
+    for position, char in enumerate(command):
+        if ord(char) < 0x20 or ord(char) == 0x7F:
+            name = CONTROL_CHARACTER_NAMES.get(char, 'control character 0x%02X' % ord(char))
+            raise InvalidInputError(option, command, '%s at position %d; send one command line without line breaks' % (name, position))
+        if ord(char) > 0x7E:
+            raise InvalidInputError(option, command, 'non-ASCII character %r at position %d' % (char, position))
+    if not command.upper().startswith('AT'):
+        raise InvalidInputError(option, command, 'an AT command starts with "AT"')
+    if len(command) > MAX_COMMAND_LENGTH:
+        raise InvalidInputError(option, command, 'longer than %d characters' % MAX_COMMAND_LENGTH)
+    return command
+
+
+def split_chained(command):
+    """Split ``AT+CGMI;+CGMM`` into its parts, respecting quoted strings."""
+    parts, current, quoted = [], [], False
+    for char in command:
+        if char == '"':
+            quoted = not quoted
+        if char == ';' and not quoted:
+            parts.append(''.join(current))
+            current = []
+            continue
+        current.append(char)
+    parts.append(''.join(current))
+    return [part.strip() for part in parts if part.strip()]
+
+
+def command_name(command):
+    """Return the command name as answers prefix it: ``AT^SYSCFGEX?`` -> ``^SYSCFGEX``."""
+    match = _NAME_PATTERN.match(command.strip())
+    return match.group(1).upper() if match else command.strip().upper()
+
+
+def is_read_only(command):
+    """Tell whether every part of a command line only reads (queries, tests, identification)."""
+    return all(any(pattern.match(part) for pattern in READ_ONLY_PATTERNS) for part in split_chained(command))
+
+
+def timeout_for(command, default=None):
+    """Return the timeout for a command: the longest of the default and its known duration."""
+    timeout = DEFAULT_COMMAND_TIMEOUT if default is None else default
+    for pattern, seconds in COMMAND_TIMEOUTS:
+        if pattern.match(command):
+            return max(timeout, seconds)
+    return timeout
