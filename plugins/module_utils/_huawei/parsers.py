@@ -45,6 +45,7 @@ _FHVER_RE = _prefix_re('^FHVER')
 _ICCID_PREFIX_RE = _prefix_re('^ICCID', '+ICCID', '+CCID')
 _CPIN_RE = _prefix_re('+CPIN', '^CPIN')
 _CFUN_RE = _prefix_re('+CFUN')
+_CLCK_RE = _prefix_re('+CLCK')
 _RFSWITCH_RE = _prefix_re('^RFSWITCH')
 _CSQ_RE = _prefix_re('+CSQ')
 _HCSQ_RE = _prefix_re('^HCSQ')
@@ -71,14 +72,14 @@ def _clean(lines):
 
 
 def _parser(what):
-    """Decorate a parser: clean its lines and turn ValueError/IndexError into ParseError(what, lines)."""
+    """Decorate a parser: clean its lines; text it cannot read raises ParseError(what, lines), never anything else."""
     def decorate(func):
         @functools.wraps(func)
         def wrapper(lines, *args, **kwargs):
             try:
                 return func(_clean(lines), *args, **kwargs)
-            except (ValueError, IndexError) as exc:
-                raise ParseError(what, _clean(lines)) from exc
+            except (ValueError, IndexError, KeyError, TypeError, AttributeError) as exc:
+                raise ParseError(what, _clean(lines), reason=str(exc)) from exc
         return wrapper
     return decorate
 
@@ -203,6 +204,12 @@ def _join_wrapped(lines):
     return ''.join(text)
 
 
+def _mask_names(field, to_names):
+    """Band names of a printed hex mask; an empty field (some firmware leaves it out) names none."""
+    mask = tables.parse_hex_mask(field)
+    return [] if mask is None else to_names(mask)
+
+
 def _pad(items, count):
     """Return the first ``count`` items, padded with empty strings when fewer were printed."""
     return list(items[:count]) + [''] * (count - len(items[:count]))
@@ -283,6 +290,15 @@ def parse_cpin(lines):
         keys = ('puk_retries', 'pin_retries', 'puk2_retries', 'pin2_retries')
         result.update((key, _opt_int(fields, index)) for index, key in enumerate(keys, 2))
     return result
+
+
+@_parser('AT+CLCK="SC",2')
+def parse_clck(lines):
+    """+CLCK: <status>[,<class>] (facility lock status) -> {'enabled'} (the first line; one per class on some firmware)."""
+    status = _int(_fields(lines, _CLCK_RE)[0])
+    if status not in (0, 1):
+        raise ValueError('lock status %d is neither 0 nor 1' % status)
+    return {'enabled': status == 1}
 
 
 @_parser('AT+CFUN?')
@@ -448,14 +464,13 @@ def parse_syscfgex(lines):
     printed = _pad(_fields(lines, _SYSCFGEX_RE, 4), 5)
     fields = [unquote(printed[0])] + printed[1:]
     acqorder, band, roam, srvdomain, lteband = fields
-    lte_mask = tables.parse_hex_mask(lteband)
     result = {
         'acqorder': acqorder,
         'mode_order': tables.acqorder_to_mode_order(acqorder),
         'band': band,
-        'bands': tables.gsm_umts_mask_to_names(tables.parse_hex_mask(band)),
+        'bands': _mask_names(band, tables.gsm_umts_mask_to_names),
         'lteband': lteband,
-        'lte_bands': [] if lte_mask is None else tables.lte_mask_to_names(lte_mask),
+        'lte_bands': _mask_names(lteband, tables.lte_mask_to_names),
         'fields': fields,
     }
     result.update(_domain_keys(_int(roam), _int(srvdomain)))
@@ -486,7 +501,7 @@ def parse_syscfg(lines):
         'acqorder': acqorder,
         'acqorder_name': _lookup(tables.SYSCFG_ACQORDERS, acqorder),
         'band': fields[2],
-        'bands': tables.gsm_umts_mask_to_names(tables.parse_hex_mask(fields[2])),
+        'bands': _mask_names(fields[2], tables.gsm_umts_mask_to_names),
         'fields': fields,
     }
     result.update(_domain_keys(_int(fields[3]), _int(fields[4])))
