@@ -9,7 +9,8 @@
 """Every desired-state resource by name, in the order that cannot harm a modem.
 
 The port mode comes first (its reset drops the data call and makes every other read stale), then
-the radio, mode and bands, APNs, and the data connection last.
+the SIM (nothing registers before it is unlocked), the radio, mode and bands, APNs, and the data
+connection last.
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ from ansible_collections.lte.modem.plugins.module_utils._state.apn import ApnRes
 from ansible_collections.lte.modem.plugins.module_utils._state.connection import ConnectionResource
 from ansible_collections.lte.modem.plugins.module_utils._state.port_mode import PortModeResource
 from ansible_collections.lte.modem.plugins.module_utils._state.radio import RadioResource
+from ansible_collections.lte.modem.plugins.module_utils._state.sim import SimResource
 from ansible_collections.lte.modem.plugins.module_utils._state.syscfg import SyscfgResource
 
 RESOURCES = {resource.name: resource for resource in (
     PortModeResource(),
+    SimResource(),
     RadioResource(),
     SyscfgResource(),
     ApnResource(),
