@@ -38,11 +38,24 @@ options:
     default: 115200
   timeout:
     description:
-      - Seconds to wait for the answer to one AT command (commands known to be slow on real modems,
-        such as C(AT+COPS=?), get their own longer timeout). For the RouterOS transports, also the
-        connect timeout.
+      - Seconds to wait for the answer to one AT command. When set, it applies to every command,
+        writes included.
+      - When not set, 10 seconds, and longer for commands real modems take longer to answer
+        (V(180) for C(AT+COPS=?), V(120) for other C(AT+COPS=) commands, V(30) for writes of
+        C(^SYSCFGEX), C(^SYSCFG), C(+CFUN) and C(^RFSWITCH)).
+      - For the RouterOS transports, also the connect timeout (10 seconds when not set).
+      - A timeout error says how many seconds were actually waited.
     type: float
-    default: 10.0
+  lock_timeout:
+    description:
+      - Seconds to wait for another task that is talking to the same modem (another fork on the same
+        serial port or URL, or on the same LTE interface of the same router) before failing.
+      - Each task holds the modem for its whole conversation, so that read-modify-write changes of
+        tasks running in parallel never undo each other. The lock is shared by every process of the
+        host that runs the task (the controller for the RouterOS transports); two controllers on one
+        router do not see each other's locks.
+    type: float
+    default: 300.0
   hostname:
     description:
       - Address of the router for the RouterOS transports. When the task runs through the

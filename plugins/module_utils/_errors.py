@@ -32,6 +32,14 @@ class ModemError(Exception):
         """Return the structured keys that accompany the message in a failed result."""
         return dict(self._details)
 
+    def after_write(self):
+        """The error as it stands once a write may have reached the modem: changed, state unknown."""
+        if not self._details.get('changed'):
+            self.message += (' A write had already been sent, so the modem may have changed: its state is now unknown;'
+                             ' read it again before retrying.')
+            self._details['changed'] = True
+        return self
+
     def __str__(self):
         return self.message
 
@@ -75,6 +83,10 @@ class LinkLost(TransportError):
         return TransportError(message, **self.details())
 
 
+class ModemBusyError(TransportError):
+    """Another task kept the modem's lock for longer than this task would wait."""
+
+
 class TransportTimeout(ModemError):
     """A request transport got no complete answer in time; ``received`` is the text that came."""
 
@@ -86,16 +98,16 @@ class TransportTimeout(ModemError):
 class AtTimeoutError(ModemError):
     """The modem did not finish its answer in time; ``received`` holds what came so far."""
 
-    def __init__(self, command, timeout, received):
+    def __init__(self, command, waited, received, limit=None):
         received_text = received if received else "nothing"
         super().__init__(
-            "Timed out after %gs waiting for the answer to %s; received so far: %r"
-            % (timeout, command, received_text),
+            "Timed out after %gs waiting for the answer to %s; received so far: %r" % (round(waited, 1), command, received_text),
             command=command,
             received=received,
+            timeout=limit,
         )
         self.command = command
-        self.timeout = timeout
+        self.waited = waited
         self.received = received
 
 
@@ -116,10 +128,11 @@ class AtCommandError(ModemError):
 
 
 class ParseError(ModemError):
-    """An answer does not have the shape its parser expects."""
+    """An answer does not have the shape its parser expects; the message quotes it and says what is wrong."""
 
-    def __init__(self, what, lines):
-        super().__init__("Cannot parse the answer to %s: %r" % (what, list(lines)), command=what, response=list(lines))
+    def __init__(self, what, lines, reason=None):
+        because = ' (%s)' % reason if reason else ''
+        super().__init__("Cannot parse the answer to %s: %r%s" % (what, list(lines), because), command=what, response=list(lines))
         self.lines = list(lines)
 
 

@@ -43,8 +43,9 @@ options:
   pdp_type:
     description:
       - The PDP type. Must be one the modem lists in C(AT+CGDCONT=?) (IPv4-only sticks do not list V(ipv6)).
+      - The modem's own upper-case spelling (V(IP), V(IPV4V6)) is accepted too.
     type: str
-    choices: [ip, ipv6, ipv4v6]
+    choices: [ip, ipv6, ipv4v6, IP, IPV6, IPV4V6]
     default: ip
   state:
     description:

@@ -34,7 +34,7 @@ attributes:
     support: partial
     details:
       - Read-only commands (queries, tests, identification) are sent; any other command is not sent,
-        reported with RV(results[].skipped=true) and counted as a change.
+        reported with RV(results[].sent=false) and counted as a change, so the task shows as changed.
   diff_mode:
     description: Will return details on what has changed (or possibly needs changing in check_mode), when in diff mode.
     support: none
@@ -119,7 +119,7 @@ results:
       elements: str
       sample: ['^SYSCFGEX: "00",3FFFFFFF,0,1,7FFFFFFFFFFFFFFF']
     final:
-      description: The final result text; null when the command was skipped in check mode.
+      description: The final result text; null when check mode kept the command from being sent.
       type: str
       sample: OK
     ok:
@@ -130,10 +130,10 @@ results:
       description: Whether this command may have changed the modem.
       type: bool
       sample: false
-    skipped:
-      description: Present and true when check mode kept the command from being sent.
+    sent:
+      description: Whether the command was sent; V(false) when check mode kept it from being sent.
       type: bool
-      returned: in check mode, for commands that are not read-only
+      sample: true
     error_type:
       description: >-
         Kind of error - V(cme), V(cms), V(error), V(not_supported), V(too_many_parameters),

@@ -39,7 +39,8 @@ options:
   apn:
     description:
       - The APN to dial. Without it the modem uses the APN of context O(cid).
-      - At most 99 printable ASCII characters, no double quote.
+      - An APN network identifier, checked as M(lte.modem.huawei_apn) checks it - labels of letters, digits and hyphens,
+        separated by dots, at most 99 characters; an empty or blank value is refused (leave the option out instead).
     type: str
   ip_type:
     description:
@@ -56,12 +57,14 @@ options:
     choices: [none, pap, chap]
   apn_username:
     description:
-      - User name for the APN (named so because O(username) is the RouterOS login). At most 99 printable ASCII characters,
-        no double quote.
+      - User name for the APN (named so because O(username) is the RouterOS login). At most 99 printable ASCII characters;
+        not empty.
+      - A double quote or a backslash is sent as the V.250 escape (C(\22), C(\5C)) inside the quoted AT string.
     type: str
   apn_password:
     description:
-      - Password for the APN. Never shown in results, diffs or error messages.
+      - Password for the APN. Never shown in results, diffs, error messages or logs, whatever characters it holds.
+      - At most 99 printable ASCII characters; a double quote or a backslash is sent as the V.250 escape (C(\22), C(\5C)).
     type: str
   wait_timeout:
     description:

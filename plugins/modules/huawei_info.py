@@ -37,7 +37,7 @@ options:
   gather_subset:
     description:
       - Which facts to gather. V(all) gathers every subset; prefix a name with C(!) to leave it out
-        (V(['all', '!port_mode'])).
+        (V(['all', '!port_mode'])). V(['!all']) alone gathers nothing and sends no command.
       - V(identity) (C(ATI), C(AT^FHVER)), V(sim) (C(AT+CPIN?), C(AT^ICCID?)), V(radio) (C(AT+CFUN?),
         C(AT^RFSWITCH?)), V(registration) (C(AT+CREG?), C(AT+CGREG?), C(AT+CEREG?), C(AT+COPS?)),
         V(signal) (C(AT+CSQ), C(AT^HCSQ?)), V(syscfg) (C(AT^SYSCFGEX?) and C(=?), or C(AT^SYSCFG) on 3G

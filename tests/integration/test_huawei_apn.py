@@ -52,7 +52,7 @@ def test_bad_input_and_refused_write(ansible, serial_modem, router_modem, transp
     assert 'longer than 99 characters (101)' in bad[7]['msg']
     assert 'empty label' in bad[8]['msg'] and 'hyphen' in bad[9]['msg']
     assert results['Context id the modem does not have']['msg'].startswith('Invalid value for option cid: 17 (the modem accepts context ids 1-16)')
-    assert 'value of pdp_type must be one of: ip, ipv6, ipv4v6, got: ppp' in results['Bad PDP type choice']['msg']
+    assert 'value of pdp_type must be one of: ip, ipv6, ipv4v6, IP, IPV6, IPV4V6, got: ppp' in results['Bad PDP type choice']['msg']
     refused = results['Refused by the modem']
     assert refused['msg'].startswith('%s failed: the modem answered +CME ERROR: 50' % SET_INTERNET)
     assert refused['command'] == SET_INTERNET and refused['response'] == ['+CME ERROR: 50']

@@ -16,6 +16,7 @@ from ansible_collections.lte.modem.plugins.module_utils._at.tables import (
     COMMAND_TIMEOUTS,
     CONTROL_CHARACTER_NAMES,
     DEFAULT_COMMAND_TIMEOUT,
+    ECHO_SETTING,
     MAX_COMMAND_LENGTH,
     READ_ONLY_PATTERNS,
 )
@@ -72,10 +73,23 @@ def is_read_only(command):
     return all(any(pattern.match(part) for pattern in READ_ONLY_PATTERNS) for part in split_chained(command))
 
 
-def timeout_for(command, default=None):
-    """Return the timeout for a command: the longest of the default and its known duration."""
-    timeout = DEFAULT_COMMAND_TIMEOUT if default is None else default
+def timeout_for(command, timeout=None):
+    """Seconds to wait for the answer to ``command``: ``timeout`` when the task set one, else the
+    default, or longer for a command real modems take longer to answer."""
+    if timeout is not None:
+        return timeout
     for pattern, seconds in COMMAND_TIMEOUTS:
         if pattern.match(command):
-            return max(timeout, seconds)
-    return timeout
+            return seconds
+    return DEFAULT_COMMAND_TIMEOUT
+
+
+def changes_echo(command):
+    """Whether a successful ``command`` may have turned the port's echo on or off (ATE, ATZ, AT&F)."""
+    return any(ECHO_SETTING.match(part) for part in split_chained(command))
+
+
+def quoted(value):
+    """``value`` as an AT string constant: in double quotes, with a backslash and a double quote
+    written as the hexadecimal escapes ``\\5C`` and ``\\22`` that V.250 defines for string constants."""
+    return '"%s"' % value.replace('\\', '\\5C').replace('"', '\\22')

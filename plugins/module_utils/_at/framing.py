@@ -63,6 +63,12 @@ def _squash(text):
     return re.sub(r'[^a-z0-9]', '', text.lower())
 
 
+def is_urc(text):
+    """Whether a line is one a modem sends on its own (``^RSSI:20``, ``RING``)."""
+    upper = text.upper()
+    return upper in URC_LINES or upper.startswith(URC_PREFIXES)
+
+
 def _is_noise(line):
     return '\ufffd' in line or any(ord(char) < 0x20 for char in line)
 
@@ -112,10 +118,16 @@ class AtResult:
 
 
 class Reply:
-    """Frames the answer to one command line, fed one received line at a time."""
+    """Frames the answer to one command line, fed one received line at a time.
 
-    def __init__(self, command):
+    With ``expect_echo`` (the port echoes commands), lines before the echo of this command belong
+    to something earlier: an unsolicited result code is kept as one, anything else (a late answer,
+    a stray final result) is set aside and never taken for this answer.
+    """
+
+    def __init__(self, command, expect_echo=False):
         self.command = command
+        self.expect_echo = expect_echo
         self._answer_prefixes = self._prefixes_answering(command)
         self.restart()
 
@@ -141,6 +153,11 @@ class Reply:
     def complete(self):
         return self._final is not None
 
+    @property
+    def echoed(self):
+        """Whether the echo of this command was seen."""
+        return self._seen_echo
+
     def raw_text(self):
         """Return everything received so far, for error messages."""
         return '\n'.join(line for line in self._received if line.strip())
@@ -156,6 +173,9 @@ class Reply:
             return
         if not self._seen_echo and not self._lines and text.upper() == self.command.strip().upper():
             self._seen_echo = True
+            return
+        if self.expect_echo and not self._seen_echo:
+            (self._urcs if self._is_urc(text) else self._noise).append(text)
             return
         final = classify_final(text)
         if final is not None:
@@ -173,11 +193,22 @@ class Reply:
         for line in re.split(r'\r\n|\r|\n', text):
             self.feed(line)
 
+    def feed_block(self, text):
+        """Consume the whole text one request returned.
+
+        A final result followed by more answer lines in the same block ended an earlier answer
+        (the rest of a command that timed out): framing starts again after it.
+        """
+        for line in re.split(r'\r\n|\r|\n', text):
+            stripped = line.strip()
+            if self.complete and stripped and not self._is_urc(stripped):
+                stale = self._received + [line]
+                self.restart()
+                self._noise.extend(item.strip() for item in stale[:-1] if item.strip())
+            self.feed(line)
+
     def _is_urc(self, text):
-        upper = text.upper()
-        if upper.startswith(self._answer_prefixes):
-            return False
-        return upper in URC_LINES or upper.startswith(URC_PREFIXES)
+        return not text.upper().startswith(self._answer_prefixes) and is_urc(text)
 
     def result(self, shown=None):
         """The AtResult, its command shown as ``shown`` (the line with its secrets masked)."""

@@ -158,6 +158,7 @@ READ_ONLY_PATTERNS = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     r'^ATI\d*$',
     r'^(AT)?\+(CGMI|CGMM|CGMR|CGSN|GMI|GMM|GMR|GSN|CIMI|CSQ|CLAC|CNUM)$',
     r'^(AT)?\^(FHVER|HWVER|SYSINFO|SYSINFOEX|ICCID|VERSION|GETPORTMODE|CARDMODE|CPIN)$',
+    r'^(AT)?\+CLCK="?[A-Z]{2}"?,2$',                  # facility lock status: AT+CLCK="SC",2
 ))
 
 # Commands that take longer than the default timeout on real modems.
@@ -169,6 +170,9 @@ COMMAND_TIMEOUTS = (
     (re.compile(r'^AT\^SYSCFG(EX)?=[^?]', re.IGNORECASE), 30.0),
 )
 DEFAULT_COMMAND_TIMEOUT = 10.0
+
+# Commands (or parts of a chained line) after which the port's echo may be on or off.
+ECHO_SETTING = re.compile(r'^(AT)?(E\d?|Z\d?|&F\d?)$', re.IGNORECASE)
 
 # The length limit is conservative: V.250 only guarantees 40 characters and Huawei does not
 # publish its buffer size; 512 holds the longest real command (^NDISDUP with a 99-byte APN,

@@ -31,7 +31,7 @@ def resolve_subsets(requested, option='gather_subset'):
         raise InvalidInputError(option, unknown, 'choose from all, %s (prefix a name with ! to leave it out)' % ', '.join(SUBSET_NAMES))
     include = [item for item in requested if not item.startswith('!')]
     exclude = {item[1:] for item in requested if item.startswith('!')}
-    if not include or 'all' in include:
+    if 'all' in include or not include and 'all' not in exclude:
         include = list(SUBSET_NAMES)
     return [name for name in SUBSET_NAMES if name in include and name not in exclude]
 

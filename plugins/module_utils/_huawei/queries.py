@@ -82,6 +82,10 @@ QUERIES = {query.name: query for query in (
     Query('fhver', 'AT^FHVER', parsers.parse_fhver, '^FHVER:', fact=('identity', 'firmware')),
     Query('cpin', 'AT+CPIN?', parsers.parse_cpin, '+CPIN:', fact=('sim', None)),
     Query('iccid', 'AT^ICCID?', parsers.parse_iccid, '^ICCID:', fact=('sim', 'iccid')),
+    # ^CPIN: <code>,<times>,<puk>,<pin>,<puk2>,<pin2>: the attempts left.
+    Query('cpin_counts', 'AT^CPIN?', parsers.parse_cpin, '^CPIN:'),
+    # Whether the SIM asks for its PIN at power-on (the SC facility lock).
+    Query('pin_lock', 'AT+CLCK="SC",2', parsers.parse_clck, '+CLCK:'),
     Query('cfun', 'AT+CFUN?', parsers.parse_cfun, '+CFUN:', fact=('radio', _cfun_fact)),
     Query('rfswitch', 'AT^RFSWITCH?', parsers.parse_rfswitch, '^RFSWITCH:', fact=('radio', 'rf_switch')),
     Query('creg', 'AT+CREG?', parsers.parse_creg, '+CREG:', fact=('registration', 'cs')),

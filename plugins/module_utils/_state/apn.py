@@ -16,38 +16,12 @@ which asks the network for the subscribed default).
 
 from __future__ import annotations
 
-import re
-
+from ansible_collections.lte.modem.plugins.module_utils._at.commands import quoted
 from ansible_collections.lte.modem.plugins.module_utils._errors import InvalidInputError
 from ansible_collections.lte.modem.plugins.module_utils._state.engine import Resource
+from ansible_collections.lte.modem.plugins.module_utils._state.options import check_apn, check_cid, normalize_pdp_type
 
 PDP_TYPE_CHOICES = ('ip', 'ipv6', 'ipv4v6')
-# 3GPP TS 23.003 §9.1: at most 100 octets encoded (a length octet per label, no dots), which is
-# 99 characters of text; labels of letters, digits and hyphens, not starting or ending with a hyphen.
-APN_MAX_LENGTH = 99
-APN_LABEL_RE = re.compile(r'^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$')
-APN_LABEL_MAX = 63
-
-
-def apn_problem(apn):
-    """Return why ``apn`` is not a valid APN network identifier, or None ('' = network default is valid)."""
-    if apn == '':
-        return None
-    if not apn.isascii():
-        return 'only ASCII letters, digits, hyphens and dots are allowed'
-    if len(apn) > APN_MAX_LENGTH:
-        return 'longer than %d characters (%d)' % (APN_MAX_LENGTH, len(apn))
-    bad = sorted({char for char in apn if not (char.isalnum() or char in '.-')})
-    if bad:
-        return 'character(s) %s not allowed: only letters, digits, hyphens and dots' % ', '.join(repr(char) for char in bad)
-    for label in apn.split('.'):
-        if not label:
-            return 'empty label (leading, trailing or double dot)'
-        if len(label) > APN_LABEL_MAX:
-            return 'label %r longer than %d characters' % (label, APN_LABEL_MAX)
-        if not APN_LABEL_RE.match(label):
-            return 'label %r starts or ends with a hyphen' % label
-    return None
 
 
 class ApnResource(Resource):
@@ -57,19 +31,15 @@ class ApnResource(Resource):
     argument_spec = dict(
         cid=dict(type='int', default=1),
         apn=dict(type='str'),
-        pdp_type=dict(type='str', default='ip', choices=list(PDP_TYPE_CHOICES)),
+        # The modem's own spelling (IP, IPV4V6) is accepted too.
+        pdp_type=dict(type='str', default='ip', choices=list(PDP_TYPE_CHOICES) + [choice.upper() for choice in PDP_TYPE_CHOICES]),
         state=dict(type='str', default='present', choices=['present', 'absent']),
     )
     reads = ('cgdcont', 'cgdcont_test')
 
     def validate(self, params):
-        apn = params.get('apn')
-        if apn is not None:
-            problem = apn_problem(apn)
-            if problem:
-                raise InvalidInputError('apn', apn, problem)
-        if _option(params, 'cid') < 0:
-            raise InvalidInputError('cid', _option(params, 'cid'), 'a context id is a positive number')
+        check_cid('cid', _option(params, 'cid'))
+        check_apn('apn', params.get('apn'))
 
     def current(self, outcomes, params):
         cid = _option(params, 'cid')
@@ -93,14 +63,14 @@ class ApnResource(Resource):
         apn = params.get('apn')
         if apn is None or apn.lower() == before.get('apn', '').lower():
             apn = before.get('apn', '')
-        return dict(cid=cid, state='present', pdp_type=_option(params, 'pdp_type'), apn=apn)
+        return dict(cid=cid, state='present', pdp_type=normalize_pdp_type(_option(params, 'pdp_type')), apn=apn)
 
     def plan(self, before, after, context, params):
         if before == after:
             return []
         if after['state'] == 'absent':
             return ['AT+CGDCONT=%d' % after['cid']]
-        return ['AT+CGDCONT=%d,"%s","%s"' % (after['cid'], after['pdp_type'].upper(), after['apn'])]
+        return ['AT+CGDCONT=%d,%s,%s' % (after['cid'], quoted(after['pdp_type'].upper()), quoted(after['apn']))]
 
 
 def _option(params, name):

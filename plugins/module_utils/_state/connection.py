@@ -10,17 +10,16 @@
 
 from __future__ import annotations
 
-from ansible_collections.lte.modem.plugins.module_utils._at.redaction import MASK
+from ansible_collections.lte.modem.plugins.module_utils._at.commands import quoted
 from ansible_collections.lte.modem.plugins.module_utils._errors import DeviceStateError, InvalidInputError
 from ansible_collections.lte.modem.plugins.module_utils._huawei.tables import NDISDUP_AUTH_CODES
 from ansible_collections.lte.modem.plugins.module_utils._poll import poll_until
 from ansible_collections.lte.modem.plugins.module_utils._state.engine import Resource
+from ansible_collections.lte.modem.plugins.module_utils._state.options import check_apn, check_cid, check_credential
 
 IP_TYPE_FAMILIES = {'ipv4': ('ipv4',), 'ipv6': ('ipv6',), 'ipv4v6': ('ipv4', 'ipv6')}
 AUTH_CHOICES = ('none', 'pap', 'chap')
-CID_RANGE = range(1, 21)  # ^NDISDUP=? -> (1-20)
-TEXT_LIMIT = 99
-FORBIDDEN_CHARACTERS = {'"': 'a double quote', '\r': 'CR', '\n': 'LF', '\0': 'NUL'}
+CID_MAX = 20  # ^NDISDUP=? -> (1-20)
 POLL_INTERVAL = 0.5
 
 NO_CARRIER_CHECKLIST = (
@@ -28,19 +27,6 @@ NO_CARRIER_CHECKLIST = (
     'SIM ready (AT+CPIN?), signal (AT+CSQ not 99,99), registration (AT+CREG?/AT+CEREG? registered; a foreign SIM needs roaming '
     'allowed in AT^SYSCFGEX), and the APN and credentials.'
 )
-
-
-def _check_text(option, value, secret=False):
-    if value is None:
-        return
-    shown = MASK if secret else value
-    for character, name in FORBIDDEN_CHARACTERS.items():
-        if character in value:
-            raise InvalidInputError(option, shown, 'must not contain %s' % name)
-    if len(value) > TEXT_LIMIT:
-        raise InvalidInputError(option, shown, 'at most %d characters' % TEXT_LIMIT)
-    if not all(32 <= ord(character) < 127 for character in value):
-        raise InvalidInputError(option, shown, 'only printable ASCII characters can be sent in an AT command')
 
 
 def auth_of(params):
@@ -55,9 +41,9 @@ def dial_command(params):
     parts = ['AT^NDISDUP=%d,1' % params['cid']]
     auth = auth_of(params)
     if params.get('apn') is not None or auth != 'none':
-        parts.append('"%s"' % (params.get('apn') or ''))
+        parts.append(quoted(params.get('apn') or ''))
     if auth != 'none':
-        parts.append('"%s","%s",%d' % (params.get('apn_username') or '', params.get('apn_password') or '', NDISDUP_AUTH_CODES[auth]))
+        parts.append('%s,%s,%d' % (quoted(params.get('apn_username') or ''), quoted(params.get('apn_password') or ''), NDISDUP_AUTH_CODES[auth]))
     return ','.join(parts)
 
 
@@ -91,11 +77,10 @@ class ConnectionResource(Resource):
     reads = ('ndisstat',)
 
     def validate(self, params):
-        if params['cid'] not in CID_RANGE:
-            raise InvalidInputError('cid', params['cid'], 'must be %d-%d' % (CID_RANGE[0], CID_RANGE[-1]))
-        _check_text('apn', params.get('apn'))
-        _check_text('apn_username', params.get('apn_username'))
-        _check_text('apn_password', params.get('apn_password'), secret=True)
+        check_cid('cid', params['cid'], CID_MAX)
+        check_apn('apn', params.get('apn'))
+        check_credential('apn_username', params.get('apn_username'))
+        check_credential('apn_password', params.get('apn_password'), secret=True)
         if params.get('auth') in ('pap', 'chap') and not params.get('apn_username'):
             raise InvalidInputError('apn_username', None, 'auth=%s needs a user name' % params['auth'])
         if params['wait_timeout'] <= 0:

@@ -79,7 +79,9 @@ def requested_acqorder(mode_order):
 
 
 def band_names(mask, any_mask, to_names):
-    """Canonical names of a mask as shown in before/after: ``['all']`` for the any mask."""
+    """Canonical names of a mask as shown in before/after: ``['all']`` for the any mask, ``[]`` for an empty field."""
+    if mask is None:
+        return []
     return [ALL] if mask == any_mask else to_names(mask)
 
 

@@ -35,10 +35,11 @@ def run(modem, params, check_mode, diff):
     for dummy, command in _commands(params):
         read_only = is_read_only(command)
         if check_mode and not read_only:
-            results.append({'command': modem.shown(command), 'skipped': True, 'changed': True, 'lines': [], 'final': None, 'ok': None})
+            # Not 'skipped': Ansible would take a list of skipped results for a skipped loop.
+            results.append({'command': modem.shown(command), 'sent': False, 'changed': True, 'lines': [], 'final': None, 'ok': None})
             continue
         result = modem.run(command, params.get('command_timeout'))
-        entry = dict(result.as_dict(), changed=result.ok and not read_only)
+        entry = dict(result.as_dict(), sent=True, changed=result.ok and not read_only)
         results.append(entry)
         if not result.ok and params['fail_on_error']:
             raise AtCommandError(result).add_details(results=results, **_outputs(results))

@@ -20,21 +20,33 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.lte.modem.plugins.module_utils._at.client import AtClient
 from ansible_collections.lte.modem.plugins.module_utils._errors import ModemError
 from ansible_collections.lte.modem.plugins.module_utils._huawei.modem import HuaweiModem
-from ansible_collections.lte.modem.plugins.module_utils._transports.registry import open_transport, validate_connection
+from ansible_collections.lte.modem.plugins.module_utils._lock import LOCK_DIR, ModemLock
+from ansible_collections.lte.modem.plugins.module_utils._transports.registry import modem_key, open_transport, validate_connection
 
 
-def execute(task, params, check_mode=False, diff=False, transport_factory=open_transport):
-    """Check the options, open the modem, run the task and return its result dict (raises ModemError).
+def execute(task, params, check_mode=False, diff=False, transport_factory=open_transport, lock_directory=LOCK_DIR):
+    """Check the options, take the modem's lock, open the modem, run the task; return its result dict.
 
-    The options are checked once, here, before anything is opened or sent.
+    The options are checked once, here, before anything is opened or sent. The lock is held until
+    the modem is closed again, so that a read-modify-write of another task on the same modem
+    cannot interleave. Once a write may have reached the modem, an error says so and ``changed``.
+
+    Raises:
+        ModemError.
     """
     validate_connection(params)
     task.validate(params)
-    with transport_factory(params) as transport:
-        modem = HuaweiModem(AtClient(transport, timeout=params['timeout']))
-        result = task.run(modem, params, check_mode, diff)
-    if modem.urcs and 'urcs' not in result:
-        result['urcs'] = modem.urcs
+    with ModemLock(modem_key(params), lock_directory).acquire(params['lock_timeout']):
+        with transport_factory(params) as transport:
+            client = AtClient(transport, timeout=params['timeout'])
+            try:
+                result = task.run(HuaweiModem(client), params, check_mode, diff)
+            except ModemError as exc:
+                raise exc.after_write() if client.wrote else exc
+            finally:
+                client.finish()
+    if client.urcs and 'urcs' not in result:
+        result['urcs'] = client.urcs
     return result
 
 

@@ -15,9 +15,14 @@ may be empty); with it, the router collects for a few seconds and returns everyt
 
 from __future__ import annotations
 
+import codecs
+import os
+
 from ansible_collections.lte.modem.plugins.module_utils._errors import InvalidInputError, TransportError, UnsupportedError
 from ansible_collections.lte.modem.plugins.module_utils._transports.base import RequestTransport
 
+# Seconds to connect when the task sets no timeout.
+CONNECT_TIMEOUT = 10.0
 ROUTEROS_OPTIONS = dict(
     hostname=dict(type='str'),
     port=dict(type='int'),
@@ -54,9 +59,22 @@ class AtChatTransport(RequestTransport):
     def check_options(cls, params):
         if not params.get('hostname'):
             raise InvalidInputError('hostname', params.get('hostname'), 'transport=%s needs the router address' % params['transport'])
+        if any(ord(char) < 0x21 for char in params['hostname']):
+            raise InvalidInputError('hostname', params['hostname'], 'a host name or address has no spaces or control characters')
         interface = params.get('interface') or ''
         if not interface or any(ord(char) < 0x21 or char in INTERFACE_FORBIDDEN for char in interface):
             raise InvalidInputError('interface', interface, 'must be the name or id of an LTE interface such as lte1 or *1')
+        if params.get('port') is not None and not 1 <= params['port'] <= 65535:
+            raise InvalidInputError('port', params['port'], 'a TCP port from 1 to 65535')
+        try:
+            codecs.lookup(params.get('encoding') or '')
+        except LookupError:
+            raise InvalidInputError('encoding', params.get('encoding'), 'not a character encoding Python knows (for example UTF-8 or latin-1)') from None
+
+    @classmethod
+    def modem_key(cls, params):
+        # The API and the CLI of one router reach the same modem.
+        return 'router %s %s' % (params['hostname'].lower(), params['interface'])
 
     def describe(self, port):
         self.description = 'LTE interface %s of router %s (%s port %d)' % (self.interface, self.host, self.service, port)
@@ -71,3 +89,9 @@ class AtChatTransport(RequestTransport):
     def reopen(self, wait_timeout):
         # The router stays up while its modem resets: only the at-chat answers stop for a while.
         return self.interface
+
+
+def check_readable_file(option, path):
+    """Raise InvalidInputError unless ``path`` (when given) is a file this process can read."""
+    if path is not None and not (os.path.isfile(path) and os.access(path, os.R_OK)):
+        raise InvalidInputError(option, path, 'no such readable file on the controller')

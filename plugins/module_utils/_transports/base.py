@@ -38,6 +38,11 @@ class Transport:
         """Open the transport from the module's (validated) options."""
         raise NotImplementedError
 
+    @classmethod
+    def modem_key(cls, params):
+        """The name of the modem these options reach, for the per-modem lock."""
+        raise NotImplementedError
+
     def reopen(self, wait_timeout):
         """Reconnect after the modem reset; return the port or interface reached (TransportError if it does not come back)."""
         raise NotImplementedError

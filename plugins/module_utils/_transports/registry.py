@@ -42,7 +42,8 @@ TRANSPORTS = {spec.name: spec for spec in (
 DEFAULT_TRANSPORT = 'serial'
 COMMON_OPTIONS = dict(
     transport=dict(type='str', default=DEFAULT_TRANSPORT, choices=list(TRANSPORTS)),
-    timeout=dict(type='float', default=10.0),
+    timeout=dict(type='float'),
+    lock_timeout=dict(type='float', default=300.0),
 )
 
 
@@ -66,9 +67,15 @@ def validate_connection(params):
     Raises:
         InvalidInputError: naming the option, before anything is opened or sent.
     """
-    if params.get('timeout') is not None and params['timeout'] <= 0:
-        raise InvalidInputError('timeout', params['timeout'], 'must be a positive number of seconds')
+    for option in ('timeout', 'lock_timeout'):
+        if params.get(option) is not None and params[option] <= 0:
+            raise InvalidInputError(option, params[option], 'must be a positive number of seconds')
     TRANSPORTS[params['transport']].cls.check_options(params)
+
+
+def modem_key(params):
+    """The name of the modem the options reach, the same for every task and transport that reaches it."""
+    return TRANSPORTS[params['transport']].cls.modem_key(params)
 
 
 def open_transport(params):

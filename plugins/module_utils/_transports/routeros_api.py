@@ -15,11 +15,13 @@ import ssl
 import traceback
 
 from ansible_collections.lte.modem.plugins.module_utils._errors import LinkLost, TransportError, TransportTimeout, UnsupportedError
-from ansible_collections.lte.modem.plugins.module_utils._transports.at_chat import ROUTEROS_OPTIONS, AtChatTransport
+from ansible_collections.lte.modem.plugins.module_utils._transports.at_chat import CONNECT_TIMEOUT, ROUTEROS_OPTIONS, AtChatTransport, check_readable_file
 
 API_PORT = 8728
 API_TLS_PORT = 8729
 AT_CHAT = '/interface/lte/at-chat'
+# With wait=yes the router collects the modem's answer for a few seconds before it replies.
+WAIT_EXTRA_SECONDS = 5
 
 
 def import_librouteros():
@@ -83,13 +85,19 @@ class RouterOsApiTransport(AtChatTransport):
         self._api = self._connect()
 
     @classmethod
+    def check_options(cls, params):
+        super().check_options(params)
+        check_readable_file('ca_path', params.get('ca_path'))
+
+    @classmethod
     def from_params(cls, params):
         return cls(params)
 
     def _connect(self):
         params, errors = self.params, self._exceptions
+        self.connect_timeout = params['timeout'] or CONNECT_TIMEOUT
         kwargs = dict(username=params['username'], password=params['password'], port=self.port,
-                      timeout=params['timeout'], encoding='latin-1')
+                      timeout=self.connect_timeout, encoding='latin-1')
         if params['tls'] or params.get('force_no_cert'):
             kwargs['ssl_wrapper'] = tls_wrapper(params, self.host)
         try:
@@ -99,28 +107,39 @@ class RouterOsApiTransport(AtChatTransport):
         except ssl.SSLError as exc:
             raise TransportError('TLS handshake with RouterOS at %s:%d failed: %s%s' % (self.host, self.port, exc, _tls_hint(params, exc))) from None
         except (socket.timeout, TimeoutError):
-            raise TransportError('Connecting to RouterOS at %s:%d timed out after %gs' % (self.host, self.port, params['timeout'])) from None
+            raise TransportError('Connecting to RouterOS at %s:%d timed out after %gs' % (self.host, self.port, self.connect_timeout)) from None
         except (OSError, errors.LibRouterosError, ValueError) as exc:
             raise TransportError('Cannot connect to the RouterOS API at %s:%d: %s' % (self.host, self.port, exc)) from None
 
     def request(self, line, wait, timeout):
         errors = self._exceptions
+        if self._api is None:
+            # The previous call timed out: its late reply would be read as this one's.
+            self._api = self._connect()
         words = ['=.id=%s' % self.interface, '=input=%s' % line.encode(self.encoding).decode('latin-1')]
         if wait:
             words.append('=wait=yes')
+        self._set_socket_timeout(timeout + (WAIT_EXTRA_SECONDS if wait else 0))
         try:
             rows = tuple(self._api.rawCmd(AT_CHAT, *words))
         except (errors.TrapError, errors.MultiTrapError) as exc:
             raise self.error_for(str(exc), 'RouterOS at {host} refused at-chat on {interface}: {text}') from None
         except errors.FatalError as exc:
-            raise LinkLost('RouterOS at %s closed the session' % self.host, cause=str(exc)) from None
+            raise LinkLost('RouterOS at %s ended the API session' % self.host, cause=str(exc) or 'no reason given') from None
         except errors.ConnectionClosed:
             raise LinkLost('The connection to RouterOS at %s dropped' % self.host) from None
         except (socket.timeout, TimeoutError):
+            self.close()
             raise TransportTimeout() from None
         except (OSError, errors.LibRouterosError, ValueError, TypeError, IndexError) as exc:
-            raise LinkLost('The RouterOS API at %s failed' % self.host, cause=str(exc)) from None
+            raise LinkLost('The RouterOS API at %s failed' % self.host, cause=str(exc) or type(exc).__name__) from None
         return '\n'.join(self._decode(row.get('output', '')) for row in rows)
+
+    def _set_socket_timeout(self, seconds):
+        # librouteros keeps the connect timeout on its socket; an at-chat call gets its own.
+        sock = getattr(getattr(getattr(self._api, 'protocol', None), 'transport', None), 'sock', None)
+        if sock is not None:
+            sock.settimeout(seconds)
 
     def _decode(self, value):
         # librouteros turns all-digit values into int and yes/no into bool; at-chat output is text.
@@ -141,6 +160,9 @@ class RouterOsApiTransport(AtChatTransport):
 
 def _tls_hint(params, exc):
     text = str(exc)
+    if 'Hostname mismatch' in text or "doesn't match" in text:
+        return (' (the certificate does not name %s: connect by a name the certificate holds, or set validate_cert_hostname=false'
+                ' to check only that a trusted CA signed it)' % params['hostname'])
     if 'CERTIFICATE_VERIFY_FAILED' in text:
         return ' (give the CA that signed the router certificate in ca_path)'
     if 'HANDSHAKE_FAILURE' in text and not params.get('force_no_cert'):

@@ -15,7 +15,7 @@ import time
 import traceback
 
 from ansible_collections.lte.modem.plugins.module_utils._errors import LinkLost, TransportError, TransportTimeout, UnsupportedError
-from ansible_collections.lte.modem.plugins.module_utils._transports.at_chat import ROUTEROS_OPTIONS, AtChatTransport
+from ansible_collections.lte.modem.plugins.module_utils._transports.at_chat import CONNECT_TIMEOUT, ROUTEROS_OPTIONS, AtChatTransport, check_readable_file
 from ansible_collections.lte.modem.plugins.module_utils._transports.ssh_host_keys import fingerprint, host_key_policy
 
 SSH_PORT = 22
@@ -89,19 +89,25 @@ class RouterOsSshTransport(AtChatTransport):
         self._client = self._connect()
 
     @classmethod
+    def check_options(cls, params):
+        super().check_options(params)
+        check_readable_file('private_key_file', params.get('private_key_file'))
+
+    @classmethod
     def from_params(cls, params):
         return cls(params)
 
     def _connect(self):
         params, paramiko = self.params, self._paramiko
+        self.connect_timeout = params['timeout'] or CONNECT_TIMEOUT
         client = paramiko.SSHClient()
         try:
             client.set_missing_host_key_policy(host_key_policy(client, params, paramiko.SSHException))
             client.connect(
                 self.host, port=self.port, username=params['username'] + LOGIN_FLAGS,
                 password=params['password'] or None, key_filename=params.get('private_key_file'),
-                look_for_keys=False, allow_agent=False, timeout=params['timeout'],
-                banner_timeout=params['timeout'], auth_timeout=params['timeout'])
+                look_for_keys=False, allow_agent=False, timeout=self.connect_timeout,
+                banner_timeout=self.connect_timeout, auth_timeout=self.connect_timeout)
         except TransportError:
             client.close()
             raise
@@ -114,7 +120,7 @@ class RouterOsSshTransport(AtChatTransport):
             raise TransportError('RouterOS at %s refused the SSH login of user %r' % (self.host, params['username'])) from None
         except (socket.timeout, TimeoutError):
             client.close()
-            raise TransportError('Connecting to SSH at %s:%d timed out after %gs' % (self.host, self.port, params['timeout'])) from None
+            raise TransportError('Connecting to SSH at %s:%d timed out after %gs' % (self.host, self.port, self.connect_timeout)) from None
         except (OSError, paramiko.SSHException) as exc:
             client.close()
             raise TransportError('Cannot connect to SSH at %s:%d: %s' % (self.host, self.port, exc)) from None
@@ -132,7 +138,7 @@ class RouterOsSshTransport(AtChatTransport):
         deadline = time.monotonic() + seconds
         chunks = []
         try:
-            channel = self._client.get_transport().open_session(timeout=self.params['timeout'])
+            channel = self._client.get_transport().open_session(timeout=self.connect_timeout)
             channel.settimeout(RECEIVE_POLL)
             channel.exec_command(line)
             while not channel.exit_status_ready() or channel.recv_ready():

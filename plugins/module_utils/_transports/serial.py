@@ -20,6 +20,11 @@ from ansible_collections.lte.modem.plugins.module_utils._poll import poll_until
 from ansible_collections.lte.modem.plugins.module_utils._transports.base import StreamTransport
 
 try:
+    from termios import error as TermiosError
+except ImportError:  # not a POSIX host
+    TermiosError = OSError
+
+try:
     import serial
     from serial.tools import list_ports
     HAS_PYSERIAL = True
@@ -55,12 +60,23 @@ class SerialTransport(StreamTransport):
 
     @classmethod
     def check_options(cls, params):
-        if not params.get('device'):
-            raise InvalidInputError('device', params.get('device'), 'transport=serial needs the path or pyserial URL of the AT port')
+        device = params.get('device')
+        if not device:
+            raise InvalidInputError('device', device, 'transport=serial needs the path or pyserial URL of the AT port')
+        bad = [position for position, char in enumerate(device) if ord(char) < 0x20 or ord(char) == 0x7F]
+        if bad:
+            raise InvalidInputError('device', device, 'control character at position %d; give a path such as /dev/ttyUSB2' % bad[0])
+        if params.get('baudrate') is not None and params['baudrate'] <= 0:
+            raise InvalidInputError('baudrate', params['baudrate'], 'must be a positive number of bits per second')
 
     @classmethod
     def from_params(cls, params):
         return cls(params['device'], params['baudrate'])
+
+    @classmethod
+    def modem_key(cls, params):
+        device = params['device']
+        return 'serial %s' % (device if '://' in device else os.path.realpath(device))
 
     def _open(self):
         try:
@@ -70,7 +86,8 @@ class SerialTransport(StreamTransport):
                                          write_timeout=5, exclusive=True)
         except serial.SerialException as exc:
             raise TransportError(self._describe_open_error(exc), device=self.device) from None
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, TermiosError) as exc:
+            # A port that is re-appearing after a reset can answer tcgetattr with EIO for a moment.
             raise TransportError('Cannot open %s: %s' % (self.description, exc), device=self.device) from None
         self._buffer = ''
         return port
@@ -91,7 +108,7 @@ class SerialTransport(StreamTransport):
         try:
             self._port.write((line + '\r').encode('ascii'))
             self._port.flush()
-        except (serial.SerialException, OSError) as exc:
+        except (serial.SerialException, OSError, TermiosError) as exc:
             raise LinkLost('Writing to the %s failed' % self.description, cause=str(exc), device=self.device) from None
 
     def receive_lines(self):
@@ -100,14 +117,14 @@ class SerialTransport(StreamTransport):
             # in_waiting counts bytes on a tty, but is only 0 or 1 ("readable") on socket:// URLs.
             while data and self._port.in_waiting:
                 data += self._port.read(self._port.in_waiting)
-        except (serial.SerialException, OSError) as exc:
+        except (serial.SerialException, OSError, TermiosError) as exc:
             raise LinkLost('The %s went away' % self.description, cause='modem reset or unplugged? %s' % exc, device=self.device) from None
         return self._lines_of(data)
 
     def waiting_lines(self):
         try:
             waiting = self._port.in_waiting
-        except (serial.SerialException, OSError):
+        except (serial.SerialException, OSError, TermiosError):
             waiting = 0
         return self.receive_lines() if waiting else []
 
@@ -163,7 +180,7 @@ class SerialTransport(StreamTransport):
         if port is not None:
             try:
                 port.close()
-            except (serial.SerialException, OSError):
+            except (serial.SerialException, OSError, TermiosError):
                 pass
 
 

@@ -86,10 +86,12 @@ def test_a_lost_link_says_which_command_was_under_way():
     assert str(caught.value) == 'The connection to RouterOS at 10.0.0.1 dropped while waiting for the answer to AT+CSQ'
 
 
-def test_a_stream_hands_over_what_was_waiting_then_the_answer():
-    port = Port(pending=['^RSSI:20'], answer=['AT+CFUN?', '', '+CFUN: 1', '', 'OK'])
-    result = AtClient(port).run('AT+CFUN?')
-    assert (result.lines, result.urcs, port.written) == (['+CFUN: 1'], ['^RSSI:20'], ['AT+CFUN?'])
+def test_a_stream_sets_aside_what_was_waiting_then_takes_the_answer():
+    port = Port(pending=['^RSSI:20', 'OK'], answer=['AT+CFUN?', '', '+CFUN: 1', '', 'OK'])
+    client = AtClient(port)
+    result = client.run('AT+CFUN?')
+    assert (result.lines, result.final, port.written) == (['+CFUN: 1'], 'OK', ['AT+CFUN?'])
+    assert client.urcs == ['^RSSI:20']
 
 
 def test_a_stream_that_breaks_reports_what_came_so_far():
@@ -111,3 +113,53 @@ def test_the_log_of_lines_sent_masks_secrets():
     client = AtClient(AtChat(None, '\r\nOK\r\n'))
     result = client.run('AT^NDISDUP=1,1,"apn","user","p4ss",2')
     assert client.sent == [result.command] == ['AT^NDISDUP=1,1,"apn","user",********,2']
+
+
+class EchoModem(StreamTransport):
+    """A port with ATE0/ATE1, complete answers from ``answers``, and commands whose answer only comes later (``late``)."""
+
+    def __init__(self, answers, late=(), echo=False):
+        self.answers, self.late, self.echo = answers, set(late), echo
+        self.written, self.queue, self.owed = [], [], []
+
+    def send_line(self, line):
+        self.written.append(line)
+        self.queue.extend(self.owed)  # what arrives late comes only now, before the echo
+        self.owed = []
+        if self.echo:
+            self.queue.append(line)
+        if line in ('ATE0', 'ATE1'):
+            self.echo = line == 'ATE1'
+            self.queue.append('OK')
+        elif line in self.late:
+            self.owed = list(self.answers[line])
+        else:
+            self.queue.extend(self.answers[line])
+
+    def receive_lines(self):
+        lines, self.queue = self.queue, []
+        return lines
+
+    def waiting_lines(self):
+        return []
+
+
+def test_without_echo_the_rest_of_a_timed_out_answer_is_never_the_next_one():
+    port = EchoModem({'AT+CGMM': ['ME909u-521', 'OK'], 'AT+COPS=?': ['+COPS: (2,"A","A","1",7)', 'OK'], 'AT+CGSN': ['861234567890123', 'OK']},
+                     late=['AT+COPS=?'])
+    client = AtClient(port)
+    assert client.run('AT+CGMM').lines == ['ME909u-521']
+    with pytest.raises(AtTimeoutError):
+        client.run('AT+COPS=?', timeout=0.2)
+    assert client.run('AT+CGSN').lines == ['861234567890123']
+    assert port.written[-2:] == ['ATE1', 'AT+CGSN']
+    client.finish()
+    assert port.written[-1] == 'ATE0' and port.echo is False
+
+
+def test_with_echo_a_stray_final_before_the_echo_is_set_aside():
+    port = EchoModem({'AT+CGMM': ['ME909u-521', 'OK'], 'AT+CFUN=9': ['+CME ERROR: 50']}, echo=True)
+    client = AtClient(port)
+    client.run('AT+CGMM')
+    port.owed = ['OK']  # a stray final that arrives just after the next line was sent
+    assert client.run('AT+CFUN=9').final == '+CME ERROR: 50'

@@ -119,8 +119,11 @@ def test_helpers():
     assert command_name('AT^SYSCFGEX?') == '^SYSCFGEX'
     assert command_name('+CGMM') == '+CGMM'
     assert command_name('ATI') == 'I'
-    assert timeout_for('AT+COPS=?', 10) == 180
-    assert timeout_for('AT+CSQ', 3) == 3
+    assert timeout_for('AT+COPS=?') == 180
+    assert timeout_for('AT+CSQ') == 10
+    # A timeout the task sets is honoured, for slow commands and writes too.
+    assert timeout_for('AT+COPS=?', 10) == 10
+    assert timeout_for('AT^SYSCFGEX="00",3FFFFFFF,1,1,7FFFFFFFFFFFFFFF,,', 3) == 3
 
 
 class ScriptedTransport(StreamTransport):

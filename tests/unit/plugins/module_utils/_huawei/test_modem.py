@@ -90,9 +90,16 @@ def test_dhcp_is_read_only_when_connected(transcript, ok):
     (['radio', 'sim'], ['sim', 'radio']),
     (['all', '!port_mode', '!pdp'], ['identity', 'sim', 'radio', 'registration', 'signal', 'syscfg', 'connection']),
     (['!identity'], ['sim', 'radio', 'registration', 'signal', 'syscfg', 'pdp', 'port_mode', 'connection']),
+    (['!all'], []),
+    (['!all', 'radio'], ['radio']),
 ])
 def test_resolve_subsets(requested, expected):
     assert resolve_subsets(requested) == expected
+
+
+def test_nothing_gathered_sends_nothing(transcript):
+    modem, transport = transcript({})
+    assert gather(modem, resolve_subsets(['!all'])) == ({}, []) and transport.sent == []
 
 
 def test_resolve_subsets_names_the_option():

@@ -33,6 +33,9 @@ DICT_CASES = [
       'gcap': ['+CGSM', '+DS', '+ES']}),
     ('ati-e1550-gcap-no-space', p.parse_ati, ['Manufacturer:huawei', 'Model:E1550', '+GCAP:+CGSM,+FCLASS,+DS'],
      {'manufacturer': 'huawei', 'model': 'E1550', 'gcap': ['+CGSM', '+FCLASS', '+DS']}),
+    # --- +CLCK facility lock status ---
+    ('clck-sc-locked', p.parse_clck, ['+CLCK: 1'], {'enabled': True}),
+    ('clck-sc-unlocked-per-class', p.parse_clck, ['+CLCK:0,1', '+CLCK:0,2'], {'enabled': False}),
     # --- ^FHVER ---
     ('fhver-e3372h-real', p.parse_fhver, ['^FHVER:"E3372H-607 22.329.63.00.74,CL2E3372HM Ver.A"'],
      {'product': 'E3372H-607', 'software': '22.329.63.00.74', 'hardware': 'CL2E3372HM Ver.A'}),

@@ -18,6 +18,8 @@ ANSWERS = {
     'fhver': ['^FHVER:"E3372H-607 22.329.63.00.74,CL2E3372HM Ver.A"'],
     'cpin': ['+CPIN: READY'],
     'iccid': ['^ICCID: 89490200001234567890'],
+    'cpin_counts': ['^CPIN: SIM PIN,3,10,3,10,3'],
+    'pin_lock': ['+CLCK: 1'],
     'cfun': ['+CFUN: 1'],
     'rfswitch': ['^RFSWITCH: 1,0'],
     'creg': ['+CREG: 2,5,"792D","04947221"'],

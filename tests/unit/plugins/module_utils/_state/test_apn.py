@@ -8,7 +8,8 @@ import pytest
 
 from .checked import converge
 from ansible_collections.lte.modem.plugins.module_utils._errors import AtCommandError, DeviceStateError, InvalidInputError
-from ansible_collections.lte.modem.plugins.module_utils._state.apn import ApnResource, apn_problem
+from ansible_collections.lte.modem.plugins.module_utils._state.apn import ApnResource
+from ansible_collections.lte.modem.plugins.module_utils._state.options import apn_problem
 from ansible_collections.lte.modem.plugins.module_utils._tasks.base import resource_task
 
 READ = 'AT+CGDCONT?;+CGDCONT=?'
@@ -39,8 +40,9 @@ PLANS = [
      {'cid': 1, 'state': 'present', 'pdp_type': 'ip', 'apn': 'internet'}),
     ('absent', ['+CGDCONT: 1,"IP","internet"', '+CGDCONT: 2,"IP","old"'], dict(cid=2, state='absent'), ['AT+CGDCONT=2'],
      {'cid': 2, 'state': 'absent'}),
-    ('empty-apn', ['+CGDCONT:1,"IP","internet"'], dict(apn=''), ['AT+CGDCONT=1,"IP",""'],
-     {'cid': 1, 'state': 'present', 'pdp_type': 'ip', 'apn': ''}),
+    # A new context without an apn asks the network for the subscribed default (an empty APN).
+    ('new-context-network-default', ['+CGDCONT:1,"IP","internet"'], dict(cid=3), ['AT+CGDCONT=3,"IP",""'],
+     {'cid': 3, 'state': 'present', 'pdp_type': 'ip', 'apn': ''}),
 ]
 
 
@@ -136,6 +138,9 @@ BAD_APNS = [
     ('leading-hyphen', '-internet'),
     ('label-trailing-hyphen', 'internet-.example'),
     ('label-too-long', 'a' * 64 + '.com'),
+    ('empty', ''),
+    ('blank', '   '),
+    ('backslash', 'inter\\net'),
 ]
 
 
@@ -151,7 +156,7 @@ def test_bad_apn_is_refused_before_anything_is_sent(transcript, apn):
     assert transport.sent == []
 
 
-@pytest.mark.parametrize('apn', ['', 'internet', 'internet.t-mobile', 'WAP.Vodafone.co.uk', '3gnet', 'a' * 60 + '.' + 'b' * 38, 'a.' * 49 + 'a'])
+@pytest.mark.parametrize('apn', ['internet', 'internet.t-mobile', 'WAP.Vodafone.co.uk', '3gnet', 'a' * 60 + '.' + 'b' * 38, 'a.' * 49 + 'a'])
 def test_good_apns(apn):
     assert apn_problem(apn) is None
 

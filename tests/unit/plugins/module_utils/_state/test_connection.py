@@ -20,11 +20,6 @@ DHCP = '^DHCP: a3ec5c64,f8ffffff,a1ec5c64,a1ec5c64,0d0c0b0a,0e0c0b0a,150000000,5
 SECRET = 's3cr3t-pw'
 
 
-@pytest.fixture(autouse=True)
-def no_sleep(monkeypatch):
-    monkeypatch.setattr(poll.time, 'sleep', lambda seconds: None)
-
-
 def params(**options):
     base = dict(state='connected', cid=1, apn=None, ip_type='ipv4', auth=None, apn_username=None, apn_password=None, wait_timeout=5.0)
     base.update(options)

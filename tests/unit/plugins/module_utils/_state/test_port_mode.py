@@ -18,11 +18,6 @@ TEST_LINES = ['^SETPORT:A1: CDROM', '^SETPORT:A2: SD', '^SETPORT:1: 3G MODEM', '
               '^SETPORT:10: 4G MODEM', '^SETPORT:12: 4G PCUI', '^SETPORT:16: NCM']
 
 
-@pytest.fixture(autouse=True)
-def no_sleep(monkeypatch):
-    monkeypatch.setattr(poll.time, 'sleep', lambda seconds: None)
-
-
 def answers(ok, setport, **extra):
     base = {
         'AT^SETPORT?': setport if isinstance(setport, list) else ok('^SETPORT:%s' % setport),

@@ -37,4 +37,4 @@ def test_every_module_is_in_the_action_group():
 
 
 def test_resources_are_in_an_order_that_cannot_harm():
-    assert list(RESOURCES) == ['port_mode', 'radio', 'syscfg', 'apn', 'connection']
+    assert list(RESOURCES) == ['port_mode', 'sim', 'radio', 'syscfg', 'apn', 'connection']
