@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from ansible_collections.lte.modem.plugins.module_utils._at.tables import DEFAULT_COMMAND_TIMEOUT
+
 from conftest import PLAYBOOKS, results_of
 from simulator.modem import Knobs, SimulatedModem
 
@@ -19,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / 'unit'))
 from plugins.module_utils._host import layouts  # noqa: E402 pylint: disable=wrong-import-position
 from plugins.module_utils._host.fakesys import FakeHost  # noqa: E402 pylint: disable=wrong-import-position
 
-COMMAND_TIMEOUT = 10.0
+PROBE_TIMEOUT = 1.0
 
 
 @pytest.fixture
@@ -38,7 +40,7 @@ def me906s_host(tmp_path):
 
 def test_ad_hoc_finds_the_pcui_well_within_a_command_timeout(ansible, me906s_host):
     host, modem = me906s_host
-    hosts, proc = ansible.module('huawei_ports', dict(sysfs_path=host.sys, dev_path=host.dev, probe_timeout=1))
+    hosts, proc = ansible.module('huawei_ports', dict(sysfs_path=host.sys, dev_path=host.dev, probe_timeout=PROBE_TIMEOUT))
     assert proc.returncode == 0, proc.stdout
     result = hosts['localhost']
     assert result['changed'] is False
@@ -47,7 +49,7 @@ def test_ad_hoc_finds_the_pcui_well_within_a_command_timeout(ansible, me906s_hos
     assert [(port['tty'], port['role'], port['probe']['status']) for port in found['ports']] == [
         ('ttyUSB0', 'modem', 'answered'), ('ttyUSB1', 'diag', 'skipped'), ('ttyUSB2', 'pcui', 'answered'),
         ('ttyUSB3', 'gps_control', 'no_answer'), ('ttyUSB4', 'gps', 'skipped')]
-    assert result['probe_seconds'] < 3 and result['probe_seconds'] < COMMAND_TIMEOUT / 3
+    assert result['probe_seconds'] < 3 * PROBE_TIMEOUT < DEFAULT_COMMAND_TIMEOUT
     assert modem.command_log == ['AT', 'AT']
 
 

@@ -12,6 +12,7 @@ import time
 import pytest
 import serial
 
+from ansible_collections.lte.modem.plugins.module_utils._at.tables import DEFAULT_COMMAND_TIMEOUT
 from ansible_collections.lte.modem.plugins.module_utils._host.discovery import discover
 
 from . import layouts
@@ -50,6 +51,29 @@ def test_the_pcui_is_confirmed_and_chosen(host, me906s):
     # the silent GPS control port cost one probe timeout, not a command timeout
     assert result['probe_seconds'] < 3 * PROBE_TIMEOUT
     assert me906s.command_log.count('AT') == 2
+
+
+# Each tty is served by the simulated port of its role; the GPS control port by a silent one.
+SIMULATED_FUNCTIONS = {'pcui': 'pcui', 'modem': 'modem', 'diag': 'diag', 'gps': 'gps', 'gps_control': 'gps'}
+
+
+@pytest.mark.parametrize('layout, profile', [
+    (layouts.ME906S, 'ME906s-158'),
+    (layouts.ME909U_521, 'ME909u-521'),
+    (layouts.E3372H_STICK, 'E3372h-153'),
+    (layouts.E3272_STICK, 'E3372h-153'),  # a stick whose port mode holds a modem port and a PCUI, like "FF;10,12"
+], ids=['ME906s', 'ME909u-521', 'E3372h', 'E3272'])
+def test_the_at_port_of_every_serial_layout_is_found_well_within_a_command_timeout(host, simulated, layout, profile):
+    modem = simulated(profile)
+    host.plug(layout)
+    classified = discover(host.sys, host.dev, probe=False)['modems'][0]['ports']
+    for port in classified:
+        host.serve(modem, port['tty'], SIMULATED_FUNCTIONS[port['role']])
+    result = probe(host)
+    pcui = next(port for port in result['modems'][0]['ports'] if port['role'] == 'pcui')
+    assert pcui['probe']['status'] == 'answered'
+    assert result['at_port'] == host.by_id(pcui['tty'])
+    assert result['probe_seconds'] < 3 * PROBE_TIMEOUT < DEFAULT_COMMAND_TIMEOUT
 
 
 def test_many_silent_ports_cost_about_one_probe_timeout(host, simulated):
