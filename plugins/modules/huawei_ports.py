@@ -186,6 +186,10 @@ modems:
       description: The active USB configuration.
       type: int
       sample: 2
+    configurations:
+      description: How many USB configurations the device offers (an ME906s has three; only some hold AT ports).
+      type: int
+      sample: 3
     known_as:
       description: Models seen with this USB ID (a hint; one ID serves many models). Empty for an unknown ID.
       type: list

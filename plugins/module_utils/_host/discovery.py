@@ -191,7 +191,8 @@ class Modem:
         return dict(
             usb_path=device.name, usb_id=device.usb_id, vendor_id=device.vendor_id, product_id=device.product_id,
             manufacturer=device.manufacturer, vendor=normalized_vendor(device), product=device.product,
-            serial=device.serial, configuration=device.configuration, known_as=self.known_as, state=self.state,
+            serial=device.serial, configuration=device.configuration, configurations=device.configurations,
+            known_as=self.known_as, state=self.state,
             at_port=self.at_port_path,
             ports=[port.as_dict(self.by_id_shared) for port in self.ports],
             network=self.network(), interfaces=self.interfaces(),
@@ -296,11 +297,13 @@ def apply_getportmode(modem, functions):
 
 
 def _advice_for(modem, probed, probe_timeout):
-    fields = dict(name=modem.label, vendor_id=modem.device.vendor_id, product_id=modem.device.product_id,
+    device = modem.device
+    fields = dict(name=modem.label, vendor_id=device.vendor_id, product_id=device.product_id, usb_path=device.name,
+                  configuration=device.configuration, configurations=device.configurations,
                   network=', '.join(entry['name'] for entry in modem.network()) or 'no interface yet',
                   timeout=probe_timeout)
     advice = [ADVICE[modem.state].format(**fields)] if modem.state in _STATE_ADVICE else []
-    for interface in modem.device.interfaces:
+    for interface in device.interfaces:
         role = function_role(interface_function(interface))
         if role in (ROLE_PCUI, ROLE_MODEM) and not interface.ttys:
             advice.append(ADVICE['no_tty_driver'].format(interface=interface.number, role=role, **fields))
@@ -308,7 +311,8 @@ def _advice_for(modem, probed, probe_timeout):
         return advice
     candidates = [port for port in modem.ports if port.probe_candidate]
     if not candidates:
-        return advice + [ADVICE['no_at_port'].format(**fields)]
+        other_configurations = (device.configurations or 1) > 1
+        return advice + [ADVICE['other_configuration' if other_configurations else 'no_at_port'].format(**fields)]
     if not probed:
         return advice + [ADVICE['unprobed'].format(**fields)]
     return advice + _probe_advice(candidates, fields)

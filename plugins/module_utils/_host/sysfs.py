@@ -11,7 +11,8 @@
 The layout (the kernel's symlinks are relative, so any root works: ``/sys``, a container's, a test's):
 
 * ``<sysfs>/bus/usb/devices/<bus>-<port>`` links to a USB device directory holding ``idVendor``,
-  ``idProduct``, ``manufacturer``, ``product``, ``serial``, ``bConfigurationValue``;
+  ``idProduct``, ``manufacturer``, ``product``, ``serial``, ``bConfigurationValue`` (the active
+  configuration) and ``bNumConfigurations``;
 * its interfaces are the subdirectories ``<bus>-<port>:<config>.<interface>``, holding
   ``bInterfaceNumber``, ``bInterfaceClass``, ``bInterfaceSubClass``, ``bInterfaceProtocol`` and a
   ``driver`` link;
@@ -63,6 +64,7 @@ class UsbDevice:
         self.product = _attribute(path, 'product')
         self.serial = _attribute(path, 'serial')
         self.configuration = _decimal_number(_attribute(path, 'bConfigurationValue'))
+        self.configurations = _decimal_number(_attribute(path, 'bNumConfigurations'))
         self.interfaces = []
 
     @property

@@ -203,6 +203,10 @@ ADVICE = {
     'no_tty_driver': '{name}: interface {interface} is a {role} port but no driver serves it (no tty). Load '
                      'the option driver and give it the ID: modprobe option; echo {vendor_id} {product_id} > '
                      '/sys/bus/usb-serial/drivers/option1/new_id',
+    'other_configuration': '{name}: its active USB configuration ({configuration}) has no AT port, but the device '
+                           'has {configurations}. Choose another as root, for example echo 2 > '
+                           '/sys/bus/usb/devices/{usb_path}/bConfigurationValue (ME906s-class modules: 1 and 2 hold '
+                           'the serial ports, 3 is MBIM); usb_modeswitch -u <n> in a udev rule makes it last.',
     'no_at_port': '{name} has no AT port in its USB composition. From any port that still answers AT, set a '
                   'port mode that holds a PCUI, for example AT^SETPORT="FF;12,10,16", then AT^RESET '
                   '(lte.modem.huawei_port_mode refuses modes without one); with no answering port left, only '

@@ -24,7 +24,8 @@ CONTROLLER_ID = 'pci-0000:00:14.0'
 
 # number, (class, subclass, protocol), driver, and what the driver creates on it
 Interface = namedtuple('Interface', 'number triplet driver tty net control')
-Layout = namedtuple('Layout', 'vendor_id product_id manufacturer product serial configuration interfaces')
+Layout = namedtuple('Layout', 'vendor_id product_id manufacturer product serial configuration interfaces configurations',
+                    defaults=(1,))
 
 # What each driver's network interfaces and ttys are called (kernel defaults).
 NET_NAMES = {'cdc_ether': 'usb', 'rndis_host': 'usb', 'huawei_cdc_ncm': 'wwan', 'cdc_ncm': 'wwan',
@@ -77,7 +78,8 @@ class FakeHost:
         name = '1-%s' % port
         device = self._mkdir(self.sys, 'devices', CONTROLLER, 'usb1', name)
         self._write(device, idVendor=layout.vendor_id, idProduct=layout.product_id, manufacturer=layout.manufacturer,
-                    product=layout.product, serial=layout.serial, bConfigurationValue=str(layout.configuration))
+                    product=layout.product, serial=layout.serial, bConfigurationValue=str(layout.configuration),
+                    bNumConfigurations=str(layout.configurations))
         self._link(self._path(self.sys, 'bus', 'usb', 'devices', name), device)
         plugged = Plugged(name)
         for spec in layout.interfaces:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .fakesys import Layout, interface
 
-# ME906s-158 in its ECM configuration (2), as a field report's dmesg shows it: cdc_ether on 2.0
+# ME906s-158 in its ECM configuration (2 of 3), as a field report's dmesg shows it: cdc_ether on 2.0
 # (usb0), five option ttys on 2.2-2.6. The functions follow an ME909s-821's listing (06/10 modem,
 # 06/13 diag, 06/12 PCUI, 06/06 GPS control, 06/14 GPS) and fit the report: ttyUSB0 and ttyUSB3
 # answer like a modem port, ttyUSB2 answers ERROR to a dial, ttyUSB1 and ttyUSB4 stay silent.
@@ -20,7 +20,7 @@ ME906S = Layout('12d1', '15c1', 'Huawei Technologies Co., Ltd.', 'HUAWEI Mobile'
     interface(4, 'ff/06/12', 'option', tty=True),
     interface(5, 'ff/06/06', 'option', tty=True),
     interface(6, 'ff/06/14', 'option', tty=True),
-))
+), configurations=3)
 
 # ME909u-521 (MU609 platform) in configuration 2, from an lsusb listing: ECM "Network Card" on 0-1,
 # 01/12 "PC UI Interface" on 4, 01/14 "GPS Interface" on 5; 2 and 3 are its modem and diagnostics ports.
@@ -70,12 +70,13 @@ E3372_MASS_STORAGE = Layout('12d1', '1f01', 'HUAWEI_MOBILE', 'HUAWEI_MOBILE', No
     interface(1, '08/06/50', 'usb-storage'),
 ))
 
-# HP lt4132: an ME906s with HP's vendor ID (MBIM configuration: MBIM control and data, GPS tty).
+# HP lt4132: an ME906s with HP's vendor ID, in the MBIM configuration (3 of 3) an ME906s listing shows:
+# MBIM control and data, and the GPS tty.
 HP_LT4132 = Layout('03f0', 'a31d', 'HP', 'HP lt4132 LTE/HSPA+ 4G Module', '0123456789ABCDEF', 3, (
     interface(0, '02/0e/00', 'cdc_mbim', net=True, control=True),
     interface(1, '0a/00/02', 'cdc_mbim'),
     interface(2, 'ff/06/14', 'option', tty=True),
-))
+), configurations=3)
 
 # Old 3G sticks mark every port ff/ff/ff: only a probe tells which one speaks AT.
 UNMARKED_STICK = Layout('12d1', '1001', 'HUAWEI Technology', 'HUAWEI Mobile', None, 1, tuple(

@@ -125,6 +125,16 @@ def test_hp_lt4132_is_an_me906s_with_hp_ids(host):
     assert (modem['usb_id'], modem['vendor'], modem['known_as'], modem['state']) == ('03f0:a31d', 'HP', ['HP lt4132 (ME906s)'], 'serial')
     assert roles(modem) == {'ttyUSB0': 'gps'}
     assert modem['network'][0]['protocol'] == 'mbim'
+    assert (modem['configuration'], modem['configurations']) == (3, 3)
+    assert modem['advice'] == ['03f0:a31d (HP lt4132 (ME906s)) at USB 1-5: its active USB configuration (3) has no AT '
+                               'port, but the device has 3. Choose another as root, for example echo 2 > '
+                               '/sys/bus/usb/devices/1-5/bConfigurationValue (ME906s-class modules: 1 and 2 hold the '
+                               'serial ports, 3 is MBIM); usb_modeswitch -u <n> in a udev rule makes it last.']
+
+
+def test_a_composition_without_an_at_port_needs_setport(host):
+    host.plug(layouts.HP_LT4132._replace(configurations=1))
+    [modem] = classify(host)['modems']
     assert 'no AT port in its USB composition' in modem['advice'][0] and 'AT^SETPORT' in modem['advice'][0]
 
 

@@ -44,7 +44,7 @@ def test_every_usb_id_has_a_state_and_models():
 
 def test_every_state_and_situation_has_advice():
     for key in ('no_modem', tables.STATE_MASS_STORAGE, tables.STATE_HILINK, tables.STATE_NETWORK_ONLY,
-                'no_tty_driver', 'no_at_port', 'busy', 'silent', 'unprobed', 'unavailable', 'several', 'shared_by_id'):
+                'no_tty_driver', 'other_configuration', 'no_at_port', 'busy', 'silent', 'unprobed', 'unavailable', 'several', 'shared_by_id'):
         assert tables.ADVICE[key]
 
 
