@@ -2,7 +2,10 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Every module has a task in the registry, one action plugin, and a place in the action group."""
+"""Every module that talks to a modem has a task in the registry, one action plugin, and a place in the action group.
+
+huawei_ports is the exception: it reads the host it runs on (sysfs) and takes no transport options.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +18,9 @@ from ansible_collections.lte.modem.plugins.module_utils._state.registry import R
 from ansible_collections.lte.modem.plugins.module_utils._tasks.registry import TASKS, task_for
 
 COLLECTION = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..', '..', '..', '..'))
-MODULES = sorted(name[:-3] for name in os.listdir(os.path.join(COLLECTION, 'plugins', 'modules')) if name.startswith('huawei_'))
+HOST_MODULES = ['huawei_ports']
+MODULES = sorted(name[:-3] for name in os.listdir(os.path.join(COLLECTION, 'plugins', 'modules'))
+                 if name.startswith('huawei_') and name[:-3] not in HOST_MODULES)
 ACTION_PLUGIN = os.path.join(COLLECTION, 'plugins', 'plugin_utils', '_modem_action.py')
 
 
@@ -34,6 +39,13 @@ def test_every_module_is_in_the_action_group():
     with open(os.path.join(COLLECTION, 'meta', 'runtime.yml'), encoding='utf-8') as handle:
         runtime = yaml.safe_load(handle)
     assert sorted(runtime['action_groups']['modem']) == MODULES
+
+
+@pytest.mark.parametrize('module', HOST_MODULES)
+def test_a_host_module_has_no_task_action_plugin_or_group(module):
+    assert os.path.exists(os.path.join(COLLECTION, 'plugins', 'modules', module + '.py'))
+    assert module not in TASKS
+    assert not os.path.lexists(os.path.join(COLLECTION, 'plugins', 'action', module + '.py'))
 
 
 def test_resources_are_in_an_order_that_cannot_harm():
