@@ -83,6 +83,10 @@ class LinkLost(TransportError):
         return TransportError(message, **self.details())
 
 
+class PortBusyError(TransportError):
+    """Another program holds the serial port (opened exclusively)."""
+
+
 class ModemBusyError(TransportError):
     """Another task kept the modem's lock for longer than this task would wait."""
 

@@ -287,12 +287,12 @@ modems:
       elements: str
 """
 
-from ansible_collections.lte.modem.plugins.module_utils._host.huawei_ports import TASK
-from ansible_collections.lte.modem.plugins.module_utils._host.runner import run_host_module
+from ansible_collections.lte.modem.plugins.module_utils._tasks.huawei_ports import TASK
+from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import run_module
 
 
 def main():
-    run_host_module(TASK)
+    run_module(TASK)
 
 
 if __name__ == '__main__':

@@ -21,7 +21,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.lte.modem.plugins.module_utils._at.client import AtClient
-from ansible_collections.lte.modem.plugins.module_utils._errors import AtTimeoutError, TransportError
+from ansible_collections.lte.modem.plugins.module_utils._errors import AtTimeoutError, PortBusyError, TransportError
 from ansible_collections.lte.modem.plugins.module_utils._host.tables import GETPORTMODE_ROLES, ROLE_UNKNOWN
 from ansible_collections.lte.modem.plugins.module_utils._transports.serial import SerialTransport
 
@@ -36,12 +36,6 @@ STATUS_ANSWERED = 'answered'
 STATUS_NO_ANSWER = 'no_answer'
 STATUS_BUSY = 'busy'
 STATUS_UNAVAILABLE = 'unavailable'
-
-# The serial transport says why a port cannot be opened in its message; a port held by another
-# program is reported apart from one that is missing or refused.
-_OPEN_FAILURES = (
-    ('is busy', STATUS_BUSY),
-)
 
 _GETPORTMODE_ITEM = re.compile(r'^\s*([A-Za-z0-9_]+)\s*:\s*(\d+)\s*$')
 
@@ -69,15 +63,9 @@ def probe_port(device, timeout):
     except AtTimeoutError as exc:
         return _outcome(STATUS_NO_ANSWER, started, received=exc.received[:RECEIVED_SHOWN] or None)
     except TransportError as exc:
-        return _outcome(_open_failure_status(exc), started, error=str(exc))
+        # A port held by another program is reported apart from one that is missing or refused.
+        return _outcome(STATUS_BUSY if isinstance(exc, PortBusyError) else STATUS_UNAVAILABLE, started, error=str(exc))
     return _outcome(STATUS_ANSWERED, started, final=result.final)
-
-
-def _open_failure_status(exc):
-    for marker, status in _OPEN_FAILURES:
-        if marker in str(exc):
-            return status
-    return STATUS_UNAVAILABLE
 
 
 def _outcome(status, started, **details):

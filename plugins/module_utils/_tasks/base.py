@@ -51,3 +51,22 @@ def resource_task(resource):
     def run(modem, params, check_mode, diff):
         return engine.converge(modem, [(resource, params)], check_mode, diff)
     return ModuleTask(resource.argument_spec, run, validate=validate, **resource.constraints)
+
+
+class HostTask:
+    """What a module that reads the host it runs on does; it opens no modem and takes no connection options.
+
+    ``validate(params)`` raises InvalidInputError before anything is read or opened;
+    ``run(params, check_mode)`` returns the result dict. Host modules only read, so they support
+    check mode.
+    """
+
+    def __init__(self, argument_spec, run, validate, **constraints):
+        self.argument_spec = argument_spec
+        self.run = run
+        self.validate = validate
+        self.constraints = constraints
+
+    def module_kwargs(self):
+        """Keyword arguments for AnsibleModule."""
+        return dict(self.constraints, argument_spec=self.argument_spec, supports_check_mode=True)

@@ -10,7 +10,7 @@
 
 ``execute`` runs a ModuleTask on an opened modem and is shared by the modules (``run_module``,
 in a module process) and by the action plugin (in the controller process, for the RouterOS
-transports).
+transports); ``execute_host`` runs a HostTask, which reads the host it runs on.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from ansible_collections.lte.modem.plugins.module_utils._at.client import AtClie
 from ansible_collections.lte.modem.plugins.module_utils._errors import ModemError
 from ansible_collections.lte.modem.plugins.module_utils._huawei.modem import HuaweiModem
 from ansible_collections.lte.modem.plugins.module_utils._lock import LOCK_DIR, ModemLock
+from ansible_collections.lte.modem.plugins.module_utils._tasks.base import HostTask
 from ansible_collections.lte.modem.plugins.module_utils._transports.registry import modem_key, open_transport, validate_connection
 
 
@@ -50,6 +51,12 @@ def execute(task, params, check_mode=False, diff=False, transport_factory=open_t
     return result
 
 
+def execute_host(task, params, check_mode=False):
+    """Check the options once, then run a task that reads the host it runs on; return its result dict (raises ModemError)."""
+    task.validate(params)
+    return task.run(params, check_mode)
+
+
 def failure(exc):
     """Return the keyword arguments of fail_json for a ModemError."""
     details = exc.details()
@@ -61,7 +68,10 @@ def run_module(task):
     """Entry point of every module's main()."""
     module = AnsibleModule(**task.module_kwargs())
     try:
-        result = execute(task, module.params, module.check_mode, module._diff)
+        if isinstance(task, HostTask):
+            result = execute_host(task, module.params, module.check_mode)
+        else:
+            result = execute(task, module.params, module.check_mode, module._diff)
     except ModemError as exc:
         module.fail_json(**failure(exc))
     module.exit_json(**result)

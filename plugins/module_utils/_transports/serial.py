@@ -15,7 +15,7 @@ import os
 import re
 import traceback
 
-from ansible_collections.lte.modem.plugins.module_utils._errors import InvalidInputError, LinkLost, TransportError, UnsupportedError
+from ansible_collections.lte.modem.plugins.module_utils._errors import InvalidInputError, LinkLost, PortBusyError, TransportError, UnsupportedError
 from ansible_collections.lte.modem.plugins.module_utils._poll import poll_until
 from ansible_collections.lte.modem.plugins.module_utils._transports.base import StreamTransport
 
@@ -85,6 +85,10 @@ class SerialTransport(StreamTransport):
             port = serial.serial_for_url(self.device, baudrate=self.baudrate, timeout=POLL_INTERVAL,
                                          write_timeout=5, exclusive=True)
         except serial.SerialException as exc:
+            if _held_elsewhere(exc):
+                raise PortBusyError('The %s is busy: another program holds it (ModemManager, a dialer, a terminal, or a task '
+                                    'of another controller on the same modem). Stop it, or tell ModemManager to ignore this modem.'
+                                    % self.description, device=self.device) from None
             raise TransportError(self._describe_open_error(exc), device=self.device) from None
         except (OSError, ValueError, TermiosError) as exc:
             # A port that is re-appearing after a reset can answer tcgetattr with EIO for a moment.
@@ -93,16 +97,12 @@ class SerialTransport(StreamTransport):
         return port
 
     def _describe_open_error(self, exc):
-        text = str(exc)
         code = getattr(exc, 'errno', None)
-        if 'exclusively lock' in text or code in (errno.EAGAIN, errno.EBUSY):
-            return ('The %s is busy: another program holds it (ModemManager, a dialer, a terminal, or another '
-                    'Ansible fork on the same modem). Stop it or run one task per modem at a time.' % self.description)
         if code == errno.ENOENT:
             return 'The %s does not exist. Check the device path (ls /dev/serial/by-id/).' % self.description
         if code == errno.EACCES:
             return 'Permission denied on the %s: run as root or as a member of the dialout group.' % self.description
-        return 'Cannot open %s: %s' % (self.description, text)
+        return 'Cannot open %s: %s' % (self.description, exc)
 
     def send_line(self, line):
         try:
@@ -184,12 +184,22 @@ class SerialTransport(StreamTransport):
                 pass
 
 
+def _held_elsewhere(exc):
+    return 'exclusively lock' in str(exc) or getattr(exc, 'errno', None) in (errno.EAGAIN, errno.EBUSY)
+
+
 def _usb_location(device):
     """Return the USB bus location (``1-5``) of a local port, to find it after re-enumeration."""
     if not HAS_PYSERIAL or '://' in device:
         return None
     real = os.path.realpath(device)
-    for port in list_ports.comports():
+    try:
+        # Only this port's sysfs entry, not every port of the host.
+        from serial.tools.list_ports_linux import SysFS
+        ports = [SysFS(real)]
+    except (ImportError, OSError, ValueError):
+        ports = list_ports.comports()
+    for port in ports:
         if port.device == real and port.location:
             return port.location.split(':')[0]
     return None

@@ -2,7 +2,7 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Fake hosts under tmp_path, and simulated modems whose ports stand behind their /dev nodes."""
+"""Fake hosts under tmp_path (for the host layer and huawei_ports), and simulated modems whose ports stand behind their /dev nodes."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from simulator.modem import Knobs, SimulatedModem
 
-from .fakesys import FakeHost
+from ._host.fakesys import FakeHost
 
 
 @pytest.fixture

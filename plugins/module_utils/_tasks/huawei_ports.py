@@ -14,7 +14,7 @@ import os
 
 from ansible_collections.lte.modem.plugins.module_utils._errors import InvalidInputError
 from ansible_collections.lte.modem.plugins.module_utils._host.discovery import discover
-from ansible_collections.lte.modem.plugins.module_utils._host.runner import HostTask
+from ansible_collections.lte.modem.plugins.module_utils._tasks.base import HostTask
 
 
 def validate(params):

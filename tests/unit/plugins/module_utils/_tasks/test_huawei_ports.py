@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 
 from ansible_collections.lte.modem.plugins.module_utils._errors import InvalidInputError
-from ansible_collections.lte.modem.plugins.module_utils._host.huawei_ports import TASK
-from ansible_collections.lte.modem.plugins.module_utils._host.runner import execute_host_task
+from ansible_collections.lte.modem.plugins.module_utils._tasks.huawei_ports import TASK
+from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import execute_host
 
-from . import layouts
+from .._host import layouts
 
 
 def params(host, **options):
@@ -30,13 +30,13 @@ def params(host, **options):
 def test_bad_options_are_refused_naming_the_option(host, tmp_path, options, option):
     options = {key: str(tmp_path / value) if value == 'missing' else value for key, value in options.items()}
     with pytest.raises(InvalidInputError) as caught:
-        execute_host_task(TASK, params(host, **options))
+        execute_host(TASK, params(host, **options))
     assert caught.value.option == option
 
 
 def test_the_task_runs_on_the_host_and_changes_nothing(host):
     host.plug(layouts.E3272_STICK)
-    result = execute_host_task(TASK, params(host), check_mode=True)
+    result = execute_host(TASK, params(host), check_mode=True)
     assert result['changed'] is False and result['at_port'] == host.by_id('ttyUSB1')
 
 
