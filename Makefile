@@ -22,7 +22,7 @@ unexport VIRTUAL_ENV
 
 PYTEST := python -m pytest -p no:cacheprovider
 
-.PHONY: help venv collection demo test units integration sanity lint bench lock clean distclean
+.PHONY: help venv collection browser demo test units integration sanity lint bench lock clean distclean
 
 help:
 	@echo 'make demo         run the demo against the simulated modem'
@@ -33,6 +33,7 @@ help:
 	@echo 'make lint         ansible-lint (production profile) and antsibull-changelog lint'
 	@echo 'make bench        run benchmarks/*.py'
 	@echo 'make venv         create or update .venv from tests/requirements.txt'
+	@echo 'make browser      install Debian'"'"'s chromium for the browser test, if missing'
 	@echo 'make clean        remove build and test output (keeps .venv)'
 	@echo 'make distclean    clean, and remove .venv'
 
@@ -49,6 +50,13 @@ $(COLLECTION_LINK):
 	@mkdir -p $(dir $@)
 	ln -sfn ../../../.. $@
 
+# Debian's chromium for the fleet report's browser test, installed only when missing (as root, or with sudo).
+browser:
+	@command -v chromium >/dev/null || { \
+	    sudo=; [[ $$(id -u) -eq 0 ]] || sudo=sudo; \
+	    echo 'Installing chromium (Debian package) for the browser test'; \
+	    $$sudo apt-get update -q && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium; }
+
 demo: venv collection
 	tools/demo.sh
 
@@ -58,7 +66,7 @@ test: venv collection
 units: venv collection
 	$(PYTEST) tests/unit -q $(PYTEST_ARGS)
 
-integration: venv collection
+integration: venv collection browser
 	$(PYTEST) tests/integration -q $(PYTEST_ARGS)
 
 sanity: venv

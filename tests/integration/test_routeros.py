@@ -62,6 +62,9 @@ def test_every_failure_has_a_clear_error(ansible, router_modem, tmp_path):
     assert 'dropped while waiting for the answer to AT+CSQ' in msg['Dropped connection']
     assert 'Timed out after 2s' in msg['Silent API'] or 'timed out' in msg['Silent API']
     assert 'Cannot connect to the RouterOS API at 127.0.0.250' in msg['Nobody listening']
+    # a router that does not answer at all is unreachable (ignore_unreachable, retries), not failed
+    assert results['Nobody listening']['unreachable'] and results['Silent API']['unreachable']
+    assert not results['Wrong password'].get('unreachable') and not results['TLS without the CA'].get('unreachable')
     assert 'CERTIFICATE_VERIFY_FAILED' in msg['TLS without the CA'] and 'ca_path' in msg['TLS without the CA']
     assert results['TLS verified against the CA']['results'][0]['final'] == 'OK'
     assert results['Anonymous TLS with force_no_cert']['results'][0]['final'] == 'OK'
