@@ -61,6 +61,13 @@ class TransportError(ModemError):
     """The link to the modem cannot be opened, or broke (busy port, dropped connection)."""
 
 
+class Unreachable(TransportError):
+    """No network connection to the device could be made (refused, timed out, no route, unknown name).
+
+    Ansible reports such a host as unreachable, not failed, so ``ignore_unreachable`` and retries apply.
+    """
+
+
 class LinkLost(TransportError):
     """The link broke while a command was under way.
 

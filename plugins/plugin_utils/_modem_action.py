@@ -18,17 +18,15 @@ process, and the router address defaults to the inventory host's ``ansible_host`
 
 from __future__ import annotations
 
-import ssl
-
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.module_utils.parsing.convert_bool import boolean
 from ansible.module_utils.common.parameters import remove_values
 from ansible.plugins.action import ActionBase
 
-from ansible_collections.lte.modem.plugins.module_utils._errors import LinkLost, ModemError, TransportError
+from ansible_collections.lte.modem.plugins.module_utils._errors import ModemError, Unreachable
 from ansible_collections.lte.modem.plugins.module_utils._tasks.registry import task_for
 from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import execute, failure
-from ansible_collections.lte.modem.plugins.module_utils._transports.registry import open_transport, runs_on_controller
+from ansible_collections.lte.modem.plugins.module_utils._transports.registry import runs_on_controller
 
 try:  # ansible-core < 2.19 applies module_defaults only when it runs a module
     from ansible.executor.module_common import get_action_args_with_defaults
@@ -67,32 +65,6 @@ def inventory_defaults(args, task_vars):
     if args.get('port') is None and port_variable and task_vars.get(port_variable) is not None:
         args['port'] = task_vars[port_variable]
     return args
-
-
-class RouterUnreachable(TransportError):
-    """No network connection to the router could be made (refused, timed out, no route, unknown name)."""
-
-
-def is_unreachable(exc):
-    """Whether a TransportError raised while opening a link means the router cannot be reached.
-
-    The RouterOS transports raise their TransportError inside the ``except`` of the socket's
-    OSError, so that error is the exception's context. A refused login, a TLS or host key
-    failure, or a link lost later is a failure of the task, not an unreachable host.
-    """
-    cause = exc.__context__
-    return (isinstance(exc, TransportError) and not isinstance(exc, LinkLost)
-            and isinstance(cause, OSError) and not isinstance(cause, ssl.SSLError))
-
-
-def open_reachable(params):
-    """open_transport, raising RouterUnreachable when the router cannot be reached at all."""
-    try:
-        return open_transport(params)
-    except TransportError as exc:
-        if is_unreachable(exc):
-            raise RouterUnreachable(str(exc)) from exc
-        raise
 
 
 class ActionModule(ActionBase):
@@ -136,9 +108,8 @@ class ActionModule(ActionBase):
         if validated.error_messages:
             return remove_values(dict(failed=True, msg='; '.join(validated.error_messages)), secrets)
         try:
-            outcome = execute(task, validated.validated_parameters, check_mode=bool(self._task.check_mode), diff=bool(self._task.diff),
-                              transport_factory=open_reachable)
-        except RouterUnreachable as exc:
+            outcome = execute(task, validated.validated_parameters, check_mode=bool(self._task.check_mode), diff=bool(self._task.diff))
+        except Unreachable as exc:
             # Reported like a host Ansible cannot connect to, so ignore_unreachable and retries apply.
             outcome = dict(unreachable=True, changed=False, msg=str(exc))
         except ModemError as exc:

@@ -14,7 +14,7 @@ import socket
 import ssl
 import traceback
 
-from ansible_collections.lte.modem.plugins.module_utils._errors import LinkLost, TransportError, TransportTimeout, UnsupportedError
+from ansible_collections.lte.modem.plugins.module_utils._errors import LinkLost, TransportError, TransportTimeout, Unreachable, UnsupportedError
 from ansible_collections.lte.modem.plugins.module_utils._transports.at_chat import CONNECT_TIMEOUT, ROUTEROS_OPTIONS, AtChatTransport, check_readable_file
 
 API_PORT = 8728
@@ -107,8 +107,10 @@ class RouterOsApiTransport(AtChatTransport):
         except ssl.SSLError as exc:
             raise TransportError('TLS handshake with RouterOS at %s:%d failed: %s%s' % (self.host, self.port, exc, _tls_hint(params, exc))) from None
         except (socket.timeout, TimeoutError):
-            raise TransportError('Connecting to RouterOS at %s:%d timed out after %gs' % (self.host, self.port, self.connect_timeout)) from None
-        except (OSError, errors.LibRouterosError, ValueError) as exc:
+            raise Unreachable('Connecting to RouterOS at %s:%d timed out after %gs' % (self.host, self.port, self.connect_timeout)) from None
+        except OSError as exc:
+            raise Unreachable('Cannot connect to the RouterOS API at %s:%d: %s' % (self.host, self.port, exc)) from None
+        except (errors.LibRouterosError, ValueError) as exc:
             raise TransportError('Cannot connect to the RouterOS API at %s:%d: %s' % (self.host, self.port, exc)) from None
 
     def request(self, line, wait, timeout):

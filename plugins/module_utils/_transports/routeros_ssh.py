@@ -14,7 +14,7 @@ import socket
 import time
 import traceback
 
-from ansible_collections.lte.modem.plugins.module_utils._errors import LinkLost, TransportError, TransportTimeout, UnsupportedError
+from ansible_collections.lte.modem.plugins.module_utils._errors import LinkLost, TransportError, TransportTimeout, Unreachable, UnsupportedError
 from ansible_collections.lte.modem.plugins.module_utils._transports.at_chat import CONNECT_TIMEOUT, ROUTEROS_OPTIONS, AtChatTransport, check_readable_file
 from ansible_collections.lte.modem.plugins.module_utils._transports.ssh_host_keys import fingerprint, host_key_policy
 
@@ -120,10 +120,13 @@ class RouterOsSshTransport(AtChatTransport):
             raise TransportError('RouterOS at %s refused the SSH login of user %r' % (self.host, params['username'])) from None
         except (socket.timeout, TimeoutError):
             client.close()
-            raise TransportError('Connecting to SSH at %s:%d timed out after %gs' % (self.host, self.port, self.connect_timeout)) from None
-        except (OSError, paramiko.SSHException) as exc:
+            raise Unreachable('Connecting to SSH at %s:%d timed out after %gs' % (self.host, self.port, self.connect_timeout)) from None
+        except paramiko.SSHException as exc:
             client.close()
             raise TransportError('Cannot connect to SSH at %s:%d: %s' % (self.host, self.port, exc)) from None
+        except OSError as exc:
+            client.close()
+            raise Unreachable('Cannot connect to SSH at %s:%d: %s' % (self.host, self.port, exc)) from None
         return client
 
     def request(self, line, wait, timeout):

@@ -2,16 +2,13 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Where the action plugin takes RouterOS connection options from, and when a router counts as unreachable."""
+"""Where the action plugin takes RouterOS connection options from when a task leaves them out."""
 
 from __future__ import annotations
 
-import ssl
-
 import pytest
 
-from ansible_collections.lte.modem.plugins.module_utils._errors import LinkLost, TransportError
-from ansible_collections.lte.modem.plugins.plugin_utils._modem_action import inventory_defaults, is_unreachable
+from ansible_collections.lte.modem.plugins.plugin_utils._modem_action import inventory_defaults
 
 FLEET_HOST = {
     'inventory_hostname': 'router07',
@@ -42,30 +39,3 @@ CASES = [
 @pytest.mark.parametrize('args, task_vars, expected', [case[1:] for case in CASES], ids=[case[0] for case in CASES])
 def test_inventory_defaults(args, task_vars, expected):
     assert inventory_defaults(args, task_vars) == expected
-
-
-def raised_while_handling(cause, error=TransportError):
-    """The error a transport raises inside the ``except`` of ``cause`` (``from None`` keeps the context)."""
-    try:
-        try:
-            raise cause
-        except Exception:  # pylint: disable=broad-exception-caught
-            raise error('Cannot connect to the RouterOS API at 192.0.2.1:8728') from None
-    except TransportError as exc:
-        return exc
-
-
-UNREACHABLE_CASES = [
-    ('connection refused', raised_while_handling(ConnectionRefusedError(111, 'Connection refused')), True),
-    ('connect timed out', raised_while_handling(TimeoutError('timed out')), True),
-    ('no route to host', raised_while_handling(OSError(113, 'No route to host')), True),
-    ('login refused', raised_while_handling(ValueError('invalid user name or password')), False),
-    ('TLS certificate refused', raised_while_handling(ssl.SSLError(1, 'CERTIFICATE_VERIFY_FAILED')), False),
-    ('host key mismatch (no cause)', TransportError('The SSH host key of 192.0.2.1 changed'), False),
-    ('link lost after opening', raised_while_handling(ConnectionResetError(104, 'reset'), LinkLost), False),
-]
-
-
-@pytest.mark.parametrize('exc, expected', [case[1:] for case in UNREACHABLE_CASES], ids=[case[0] for case in UNREACHABLE_CASES])
-def test_only_network_failures_make_a_router_unreachable(exc, expected):
-    assert is_unreachable(exc) is expected

@@ -13,6 +13,7 @@ from ansible_collections.lte.modem.plugins.module_utils._errors import (
     LinkLost,
     TransportError,
     TransportTimeout,
+    Unreachable,
     UnsupportedError,
 )
 from ansible_collections.lte.modem.plugins.module_utils._transports.registry import connection_argument_spec
@@ -82,9 +83,16 @@ def test_missing_interface_and_missing_at_chat(router, entry, name):
 
 
 @pytest.mark.parametrize('name', TRANSPORTS)
-def test_wrong_password_is_refused(router, name):
-    with pytest.raises(TransportError, match="refused the (SSH )?login of user 'admin'"):
+def test_wrong_password_is_refused_not_unreachable(router, name):
+    with pytest.raises(TransportError, match="refused the (SSH )?login of user 'admin'") as caught:
         TRANSPORTS[name].from_params(options(router, name, password='wrong'))
+    assert not isinstance(caught.value, Unreachable)
+
+
+@pytest.mark.parametrize('name', TRANSPORTS)
+def test_a_router_nobody_answers_for_is_unreachable(router, name):
+    with pytest.raises(Unreachable, match='Cannot connect to'):
+        TRANSPORTS[name].from_params(options(router, name, hostname='127.0.0.250', timeout=5.0))
 
 
 @pytest.mark.parametrize('params, option', [
@@ -116,8 +124,9 @@ def test_tls_is_verified_against_the_ca(router, entry):
     params = options(router, 'routeros_api', tls=True, port=entry.api_tls_port, ca_path=router.ca_file)
     with RouterOsApiTransport.from_params(params) as transport:
         assert transport.request('AT', False, 5).split() == ['OK']
-    with pytest.raises(TransportError, match='CERTIFICATE_VERIFY_FAILED.*ca_path'):
+    with pytest.raises(TransportError, match='CERTIFICATE_VERIFY_FAILED.*ca_path') as caught:
         RouterOsApiTransport.from_params(dict(params, ca_path=None))
+    assert not isinstance(caught.value, Unreachable)
 
 
 def test_ssh_host_keys_unknown_pinned_and_wrongly_pinned(router, entry, tmp_path):
