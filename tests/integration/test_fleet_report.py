@@ -75,7 +75,7 @@ def fleet(tmp_path_factory, closed_port):
     inventory = yaml.safe_load(fleet.inventory_text())
     hosts = inventory['all']['children']['routers']['hosts']
     hosts['router02'].update(huawei_modem_syscfg={'roaming': False}, huawei_modem_connection={'state': 'connected'},
-                             huawei_modem_apns=[{'cid': 1, 'apn': '', 'pdp_type': 'ip'}])
+                             huawei_modem_apns=[{'cid': 1, 'pdp_type': 'ip'}])
     hosts['router04'].update(huawei_modem_syscfg={'lte_bands': ['B3', 'B20'], 'roaming': False})
     hosts['router05'] = {'ansible_host': '127.0.0.1', 'routeros_api_port': closed_port}
     hosts['router06'] = dict(hosts['router03'], routeros_password=WRONG_PASSWORD)
