@@ -49,6 +49,11 @@ class Link:  # pylint: disable=too-many-instance-attributes
         return self._worker is not None
 
     @property
+    def busy(self) -> bool:
+        """True while a command line is being processed (another line would be ignored)."""
+        return self._busy
+
+    @property
     def closed(self) -> bool:
         """True once closed by the client or dropped by a modem reset."""
         return self._closed.is_set()
