@@ -80,7 +80,7 @@ class NdisDial(Command):
         calls = ctx.modem.data_calls
         if connect == 1:
             calls.dial(cid, apn)
-            ctx.after(lambda: ctx.modem.schedule(ctx.knobs.connect_delay, lambda: calls.complete(cid)))
+            ctx.after(lambda: calls.complete_later(cid))
             return
         if not calls.hang_up(cid):
             raise AtFault.error()  # disconnecting a down context answers ERROR (MM commit c5bab9f5)

@@ -275,10 +275,10 @@ class CardLock(Command):
 
 
 class Reset(Command):
-    """AT^RESET: OK, then the port vanishes and the modem reboots (huawei-at.md §2.2)."""
+    """AT^RESET: OK; the firmware keeps answering for a moment (knobs.reset_grace), then the port vanishes and it reboots."""
 
     def exec_(self, ctx):
-        ctx.after(ctx.modem.reset)
+        ctx.after(ctx.modem.reset_after_grace)
 
 
 class SetPort(Command):

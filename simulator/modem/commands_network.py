@@ -32,7 +32,7 @@ class Functionality(Command):
             raise AtFault.cme(BAD_PARAMETER)
         ctx.state.cfun = fun
         if reset:
-            ctx.after(ctx.modem.reset)
+            ctx.after(ctx.modem.reset_after_grace)
 
 
 class RfSwitch(Command):

@@ -26,6 +26,7 @@ class DataCalls:
 
     def __init__(self, modem, seed):
         self.modem = modem
+        self._completions = {}
         rng = random.Random(seed)
         third, fourth = rng.randrange(256), rng.randrange(64) * 4
         self.ipv4 = {
@@ -64,9 +65,20 @@ class DataCalls:
         self.state.last_dial_cid = cid
         return connection
 
+    def complete_later(self, cid: int):
+        """Schedule the end of a dial after knobs.connect_delay (replacing an older pending one)."""
+        self._cancel_completion(cid)
+        self._completions[cid] = self.modem.schedule(self.modem.knobs.connect_delay, lambda: self.complete(cid))
+
+    def _cancel_completion(self, cid: int):
+        timer = self._completions.pop(cid, None)
+        if timer is not None:
+            timer.cancel()
+
     def complete(self, cid: int):
         """Scheduled end of a dial: up, or down with a cause; sends ^NDISSTAT per family."""
         with self.modem.lock:
+            self._completions.pop(cid, None)
             connection = self.state.ndis.get(cid)
             if connection is None or connection.status != "connecting":
                 return
@@ -80,6 +92,7 @@ class DataCalls:
 
     def hang_up(self, cid: int) -> bool:
         """Disconnect a cid; False if it was already down (the firmware then answers ERROR)."""
+        self._cancel_completion(cid)
         connection = self.state.ndis.get(cid)
         if connection is None or connection.status == "down":
             return False
@@ -87,7 +100,7 @@ class DataCalls:
         return True
 
     def supervise(self):
-        """Drop connections whose radio/registration conditions went away (scheduler tick)."""
+        """Drop connections whose radio/registration conditions went away (after any change)."""
         dropped = []
         with self.modem.lock:
             for connection in self.state.ndis.values():

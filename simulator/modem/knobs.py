@@ -4,7 +4,10 @@
 
 """Test knobs: how the emulated modem misbehaves and what world it lives in.
 
-A Knobs instance is mutable at run time; the modem reads it on every command.
+A Knobs instance is mutable at run time; the modem reads it on every command, and an
+assignment to a knob makes the modem re-evaluate its registration and data calls at once
+(URCs follow). Changes inside a knob's container (``knobs.valid_apns.add(...)``) are seen
+at the next command.
 Every "prefix" below is matched case-insensitively with startswith against the whole
 command line as received (e.g. "AT^SYSCFGEX=" or "AT+COPS=?").
 """
@@ -34,6 +37,7 @@ class Knobs:  # pylint: disable=too-many-instance-attributes
     reset_on: set = field(default_factory=set)
     rf_hardware: bool = True
     reboot_delay: float = 1.0
+    reset_grace: float = 0.0
     connect_delay: float = 0.2
     boot_urcs: bool = True
     home_network: bool = True
@@ -42,6 +46,21 @@ class Knobs:  # pylint: disable=too-many-instance-attributes
     pin: str = "1234"
     puk: str = "12345678"
     rssi: int = 20
+
+    def __setattr__(self, name, value):
+        super().__setattr__(name, value)
+        for listener in self.__dict__.get("_listeners", ()):
+            listener(name)
+
+    def add_listener(self, callback):
+        """callback(name) after every assignment to a knob (the modem re-evaluates its state)."""
+        self.__dict__.setdefault("_listeners", []).append(callback)
+
+    def remove_listener(self, callback):
+        """Stop calling callback."""
+        listeners = self.__dict__.get("_listeners", [])
+        if callback in listeners:
+            listeners.remove(callback)
 
     def __post_init__(self):
         if self.sim not in SIM_STATES:

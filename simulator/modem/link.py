@@ -96,6 +96,12 @@ class Link:  # pylint: disable=too-many-instance-attributes
             self._output.extend(data)
             self._output_ready.notify_all()
 
+    def finish(self, data: bytes):
+        """Deliver the last bytes of an answer; from now on a new line is accepted (queued behind after-actions)."""
+        with self._input_lock:
+            self._busy = False
+            self.deliver(data)
+
     def drop(self):
         """Modem side: the port vanished (reset / USB re-enumeration)."""
         self._shutdown()
