@@ -27,12 +27,14 @@ class DataCalls:
     def __init__(self, modem, seed):
         self.modem = modem
         self._completions = {}
+        self._last_failure = None
         rng = random.Random(seed)
-        third, fourth = rng.randrange(256), rng.randrange(64) * 4
+        # A /30 point-to-point subnet: network .0, the modem's address .1, the gateway .2.
+        network = (10, 64 + rng.randrange(64), rng.randrange(256), rng.randrange(64) * 4)
         self.ipv4 = {
-            "address": (10, 64 + rng.randrange(64), third, fourth + 1),
+            "address": network[:3] + (network[3] + 1,),
             "netmask": (255, 255, 255, 252),
-            "gateway": (10, 64, third, fourth + 2),
+            "gateway": network[:3] + (network[3] + 2,),
             "dns": ((10, 11, 12, 13), (10, 11, 12, 14)),
         }
         suffix = f"{rng.randrange(0x10000):x}"
@@ -83,6 +85,7 @@ class DataCalls:
             if connection is None or connection.status != "connecting":
                 return
             cause = self.modem.network.data_admission(connection.apn)
+            self._last_failure = cause
             if cause is None:
                 connection.status = "up"
                 connection.up_seconds = 0
@@ -109,16 +112,22 @@ class DataCalls:
                 cause = self.modem.network.data_admission(connection.apn)
                 if cause is not None:
                     connection.status, connection.cause = "down", cause
+                    self._last_failure = cause
                     dropped.append(connection)
         for connection in dropped:
             self.announce(connection)
 
     def announce(self, connection: NdisConnection):
-        """^NDISSTAT URC, one line per IP family (huawei-at.md §2.7)."""
+        """^NDISSTAT URC, one line per IP family, the family quoted or not per firmware."""
         stat = 1 if connection.status == "up" else 0
         cause = "" if connection.cause is None else str(connection.cause)
+        quote = '"' if self.modem.profile.ndis.urc_quoted else ""
         for family in connection.families:
-            self.modem.emit_urc(self.modem.profile.format_reply("^NDISSTAT", f'{stat},{cause},,"{family}"'))
+            self.modem.emit_urc(self.modem.profile.format_reply("^NDISSTAT", f"{stat},{cause},,{quote}{family}{quote}"))
+
+    def last_failure_cause(self):
+        """SM cause of the last data call that failed to come up or dropped, None after a success."""
+        return self._last_failure
 
     def active(self):
         """The connection that is up, if any."""

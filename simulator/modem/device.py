@@ -9,20 +9,24 @@ from __future__ import annotations
 import random
 import threading
 
-from . import commands_data, commands_general, commands_network
-from .commands_general import has_at_port
+from . import commands_data, commands_general, commands_modes, commands_network, commands_ports, commands_sim
+from .commands_ports import has_at_port, rewind_codes
 from .datacall import DataCalls
 from .engine import CommandEngine
 from .identity import Identity
 from .knobs import Knobs, any_match, best_match
 from .link import Link
 from .network import RadioNetwork
-from .profiles import AT_PORT_FUNCTIONS, PROFILES, SILENT_PORT_FUNCTIONS
+from .formats import AT_PORT_FUNCTIONS, NETWORK_FUNCTION_CODES, SILENT_PORT_FUNCTIONS
+from .profiles import PROFILES
 from .scheduler import TIMERS
 from .state import ModemState, StateFile
 from .urcs import RandomUrcs, RegistrationWatch
 
-HANDLERS = {**commands_general.HANDLERS, **commands_network.HANDLERS, **commands_data.HANDLERS}
+HANDLERS = {
+    **commands_general.HANDLERS, **commands_sim.HANDLERS, **commands_ports.HANDLERS,
+    **commands_network.HANDLERS, **commands_modes.HANDLERS, **commands_data.HANDLERS,
+}
 NUMERIC_RESULTS = {"OK": "0", "CONNECT": "1", "RING": "2", "NO CARRIER": "3", "ERROR": "4", "NO DIALTONE": "6", "BUSY": "7", "NO ANSWER": "8"}
 
 
@@ -68,7 +72,7 @@ class SimulatedModem:  # pylint: disable=too-many-instance-attributes
 
     def available_functions(self) -> list:
         """tty functions of the active USB composition, AT-capable ones first."""
-        rewind = self.state.setport_current.split(";")[1].split(",")
+        rewind = rewind_codes(self.state.setport_current)
         table = {**AT_PORT_FUNCTIONS, **SILENT_PORT_FUNCTIONS}
         return [function for function, codes in table.items() if any(code in rewind for code in codes)]
 
@@ -106,6 +110,11 @@ class SimulatedModem:  # pylint: disable=too-many-instance-attributes
     def has_at_port(self) -> bool:
         """False when the active composition locks the user out."""
         return has_at_port(self.state.setport_current)
+
+    @property
+    def has_network_function(self) -> bool:
+        """True when the active composition has an NDIS/NCM/ECM/RNDIS interface for ^NDISDUP."""
+        return any(code in NETWORK_FUNCTION_CODES for code in rewind_codes(self.state.setport_current))
 
     # ---- observers (servers) -----------------------------------------------------------
 
@@ -264,7 +273,7 @@ class SimulatedModem:  # pylint: disable=too-many-instance-attributes
 
     @staticmethod
     def _frame(link: Link, response, scripted) -> bytes:
-        """Bytes of the answer: info blocks, "inside" URCs, final result, "after" URCs (huawei-at.md §1.1)."""
+        """Bytes of the answer: info blocks, "inside" URCs, final result, "after" URCs (\r\n framing; ATV0: numeric codes)."""
         crlf = "\r\n"
         parts = []
         for block in response.blocks:

@@ -18,7 +18,7 @@ class Link:  # pylint: disable=too-many-instance-attributes
 
     write(data) feeds bytes to the modem; read(timeout) returns what the modem sent (b"" on
     timeout or once closed and drained). Lines arriving while a command is still being
-    processed are ignored, as on real firmware (huawei-at.md §1.1). Writes to a closed
+    processed are ignored, as on real firmware (one command at a time per port). Writes to a closed
     link are discarded. echo/verbose/quiet are this port's ATE/ATV/ATQ settings.
     """
 

@@ -2,11 +2,12 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Unsolicited result codes: periodic noise (huawei-at.md §3) and registration changes (§2.5)."""
+"""Unsolicited result codes: periodic noise (^RSSI, ^HCSQ, ^MODE, ^DSFLOWRPT ...) and registration changes."""
 
 from __future__ import annotations
 
 from .commands_network import HANDLERS as NETWORK_HANDLERS
+from .commands_network import hcsq_body
 from .engine import Context
 from .network import RAT_TABLE
 
@@ -59,7 +60,7 @@ class RandomUrcs:
                 (profile.format_reply("^BOOT", "27710117,0,0,0,75"), True),
             ]
             if profile.supports("^HCSQ"):
-                candidates.append((profile.format_reply("^HCSQ", network.hcsq_fields()), True))
+                candidates.append((profile.format_reply("^HCSQ", hcsq_body(profile, network)), True))
             if registration.rat:
                 sys_mode, submode = RAT_TABLE[registration.rat]["sysinfo"]
                 candidates.append((profile.format_reply("^MODE", f"{sys_mode},{submode}"), True))

@@ -87,7 +87,7 @@ def test_sim_absent(make_modem):
     assert term.answer("AT+CPIN?") == ["+CME ERROR: 10"]
     assert term.answer("AT+CSQ") == ["+CME ERROR: 10"]
     assert term.answer("AT^ICCID?") == ["+CME ERROR: 10"]
-    assert term.answer("AT^SYSINFOEX") == ['^SYSINFOEX: 0,0,0,255,,0,"NO SERVICE",0,"NO SERVICE"', "OK"]
+    assert term.answer("AT^SYSINFOEX") == ['^SYSINFOEX: 0,0,0,255,0,0,"NO SERVICE",0,"NO SERVICE"', "OK"]
 
 
 def test_old_firmware_gates_syscfg_test_command(make_modem):
@@ -144,14 +144,14 @@ def test_signal_and_operator(modem_term):
     assert term.answer("AT^HCSQ?")[0].startswith('^HCSQ: "LTE",')
     assert term.answer("AT+COPS?") == ['+COPS: 0,0,"Simulated Mobile",7', "OK"]
     assert term.answer("AT+COPS=?")[0].startswith('+COPS: (2,"Simulated Mobile"')
-    assert term.answer("AT^SYSINFOEX") == ['^SYSINFOEX: 2,3,0,1,,6,"LTE",101,"LTE"', "OK"]
-    assert term.answer("AT^SYSINFO") == ["^SYSINFO: 2,3,0,17,1,,17", "OK"]
+    assert term.answer("AT^SYSINFOEX") == ['^SYSINFOEX: 2,3,0,1,0,6,"LTE",101,"LTE"', "OK"]
+    assert term.answer("AT^SYSINFO") == ["^SYSINFO: 2,3,0,17,1,0", "OK"]
 
 
 def test_registration_modes_and_urc(modem_term):
     modem, term = modem_term
     assert term.answer("AT+CREG=2") == ["OK"]
-    assert term.answer("AT+CREG?") == ['+CREG: 2,1,"2A5B","0F4C2D11"', "OK"]
+    assert term.answer("AT+CREG?") == ['+CREG: 2,1,"2A5B","0F4C2D11",7', "OK"]
     assert term.answer("AT+CEREG=2;+CEREG?") == ['+CEREG: 2,1,"2A5B","0F4C2D11",7', "OK"]
     assert term.answer("AT+CGREG=1;+CGREG?") == ["+CGREG: 1,1", "OK"]
     assert term.answer("AT+CREG=3") == ["+CME ERROR: Incorrect parameters"]
@@ -213,37 +213,57 @@ def test_syscfgex_no_change_values(make_modem):
     assert term.answer("AT^SYSCFGEX?") == ['^SYSCFGEX:"03",3FFFFFFF,1,2,800C5', "OK"]
     assert term.answer('AT^SYSCFGEX="99",80,0,,40000000') == ["OK"]
     assert term.answer("AT^SYSCFGEX?") == ['^SYSCFGEX:"03",80,0,2,800C5', "OK"]
-    assert term.answer('AT^SYSCFGEX="0201",3FFFFFFF,2,4,,,') == ["OK"]
+    assert term.answer('AT^SYSCFGEX="0201",3FFFFFFF,2,4,,,') == ["+CME ERROR: Incorrect parameters"]  # not offered by =?
+    assert term.answer('AT^SYSCFGEX="02",3FFFFFFF,2,4,,,') == ["OK"]
     assert term.answer("AT+COPS?") == ['+COPS: 0,0,"Simulated Mobile",2', "OK"]
-    assert modem.state.syscfgex.acqorder == "0201"
+    assert modem.state.syscfgex.acqorder == "02"
 
 
-def test_syscfg_on_3g_stick(make_modem):
-    modem, term = make_modem("E3531")
+def test_syscfg_only_3g_stick(make_modem):
+    modem, term = make_modem("E1752")
     term.raw("ATE0")
-    assert term.answer("AT^SYSCFGEX?") == ["ERROR"]
-    assert term.answer("AT^SYSCFG=?") == ['^SYSCFG:(2,13,14,16),(0-3),((2000000680380,"GSM850/GSM900/GSM1800/GSM1900/WCDMA900/WCDMA2100"),'
-                                          '(3fffffff,"All bands")),(0-2),(0-4)', "OK"]
+    assert term.answer("AT^SYSCFGEX?") == ["COMMAND NOT SUPPORT"]
     assert term.answer("AT^SYSCFG=14,3,40000000,0,4") == ["OK"]
     assert term.answer("AT^SYSCFG?") == ["^SYSCFG:14,2,3FFFFFFF,0,2", "OK"]
     assert term.answer("AT^SYSCFG=7,2,3FFFFFFF,2,4") == ["+CME ERROR: 50"]
-    assert term.answer("AT^SYSINFO") == ["^SYSINFO:2,3,0,5,1,,9", "OK"]
-    assert term.answer("AT+CEREG?") == ["ERROR"]
+    assert term.answer("AT^SYSCFG=2,1,3FFFFFFF,2,4;^PREFMODE?") == ["^PREFMODE:2", "OK"]
+    assert term.answer("AT^SYSINFO") == ["^SYSINFO:2,3,0,3,1", "OK"]  # GSM first: camped on GSM
+    assert term.answer("AT+CEREG?") == ["COMMAND NOT SUPPORT"]
     assert modem.state.syscfg.roam == 0
+
+
+def test_3g_stick_with_syscfgex_writes_through_both(make_modem):
+    modem, term = make_modem("E3531")
+    term.raw("ATE0")
+    assert term.answer("AT^SYSCFG=13,3,40000000,0,4") == ["OK"]
+    assert term.answer("AT^SYSCFGEX?") == ['^SYSCFGEX: "01",3fffffff,0,2,', "OK"]
+    assert term.answer('AT^SYSCFGEX="00",3FFFFFFF,1,2,7FFFFFFFFFFFFFFF,,') == ["OK"]  # "any" LTE bands: nothing to keep
+    assert term.answer('AT^SYSCFGEX="00",3FFFFFFF,1,2,80000,,') == ["+CME ERROR: 50"]
+    assert term.answer("AT^SYSCFG?") == ["^SYSCFG:2,0,3FFFFFFF,1,2", "OK"]
+    assert modem.state.syscfgex.lteband is None and modem.state.syscfg is None
+
+
+def test_lte_firmware_only_reads_syscfg(make_modem):
+    modem, term = make_modem("E3372h-153")
+    term.raw("ATE0")
+    assert term.answer('AT^SYSCFGEX="0302",3FFFFFFF,2,4,,,') == ["+CME ERROR: Incorrect parameters"]
+    assert term.answer('AT^SYSCFGEX="02",3FFFFFFF,2,4,,,;^SYSCFG?') == ["^SYSCFG:14,2,3FFFFFFF,1,2", "OK"]
+    assert term.answer("AT^SYSCFG=2,0,3FFFFFFF,2,4") == ["+CME ERROR: operation not supported"]
+    assert modem.state.syscfgex.acqorder == "02"
 
 
 def test_cgdcont(modem_term):
     modem, term = modem_term
-    assert term.answer("AT+CGDCONT?") == ['+CGDCONT: 1,"IPV4V6","","0.0.0.0",0,0,0,0', "OK"]
+    assert term.answer("AT+CGDCONT?") == ['+CGDCONT: 1,"IPV4V6","","",0,0,0,0', "OK"]
     assert term.answer('AT+CGDCONT=1,"IP","internet.t-mobile"') == ["OK"]
     assert term.answer('AT+CGDCONT=3,"ipv6","ims"') == ["OK"]
-    assert term.answer("AT+CGDCONT?") == ['+CGDCONT: 1,"IP","internet.t-mobile","0.0.0.0",0,0,0,0', '+CGDCONT: 3,"IPV6","ims","0.0.0.0",0,0,0,0', "OK"]
+    assert term.answer("AT+CGDCONT?") == ['+CGDCONT: 1,"IP","internet.t-mobile","",0,0,0,0', '+CGDCONT: 3,"IPV6","ims","",0,0,0,0', "OK"]
     assert term.answer("AT+CGDCONT=3") == ["OK"]
     assert sorted(modem.state.pdp_contexts) == [1]
     assert modem.state.pdp_contexts[1].apn == "internet.t-mobile"
     assert term.answer('AT+CGDCONT=17,"IP","x"') == ["+CME ERROR: Incorrect parameters"]
     assert term.answer('AT+CGDCONT=2,"X25","x"') == ["+CME ERROR: Incorrect parameters"]
-    assert term.answer("AT+CGDCONT=?")[0] == '+CGDCONT: (1-16),"IP",,,(0-2),(0-3),(0,1)'
+    assert term.answer("AT+CGDCONT=?")[0] == '+CGDCONT: (1-16),"IP",,,(0-2),(0-4)'
 
 
 def test_cgdcont_ipv4_only_device(make_modem):

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from modem_terminal import wait_for
+from modem_terminal import Terminal, wait_for
 
 
 def connect(term, command="AT^NDISDUP=1,1", until="^NDISSTAT") -> str:
@@ -61,7 +61,7 @@ def test_ndisstatqry_styles(make_modem):
     dummy, term = make_modem("E3531")
     term.raw("ATE0")
     assert term.answer("AT^NDISSTATQRY?") == ["^NDISSTATQry:0", "OK"]
-    assert "^NDISSTAT:1,,,\"IPV4\"" in connect(term, "AT^NDISDUP=1,1", "^NDISSTAT:1,,,\"IPV4\"")
+    assert "^NDISSTAT: 1,,,IPV4" in connect(term, "AT^NDISDUP=1,1", "^NDISSTAT: 1,,,IPV4")
     assert term.answer("AT^NDISSTATQRY?") == ["^NDISSTATQry:1", "OK"]
     dummy, term = make_modem("E3272")
     term.raw("ATE0")
@@ -71,19 +71,19 @@ def test_ndisstatqry_styles(make_modem):
 def test_bad_apn_fails_with_cause_33(make_modem):
     modem, term = make_modem("E3372h-153", valid_apns={"internet"})
     term.raw("ATE0")
-    assert '^NDISSTAT:0,33,,"IPV4"' in connect(term, 'AT^NDISDUP=1,1,"wrong"', '^NDISSTAT:0,33,,"IPV4"')
+    assert "^NDISSTAT: 0,33,,IPV4" in connect(term, 'AT^NDISDUP=1,1,"wrong"', "^NDISSTAT: 0,33,,IPV4")
     assert term.answer("AT^NDISSTATQRY?") == ['^NDISSTATQRY: 0,33,,"IPV4",0,33,,"IPV6"', "OK"]
     term.raw('AT+CGDCONT=1,"IP","Internet"')
-    assert '^NDISSTAT:1,,,"IPV4"' in connect(term, "AT^NDISDUP=1,1", '^NDISSTAT:1,,,"IPV4"')
+    assert "^NDISSTAT: 1,,,IPV4" in connect(term, "AT^NDISDUP=1,1", "^NDISSTAT: 1,,,IPV4")
     assert modem.state.ndis[1].apn == "Internet"
 
 
 def test_seed_001_roaming_sim_needs_roam_allowed(make_modem):
     dummy, term = make_modem("ME909u-521", home_network=False)
     term.raw("ATE0")
-    assert '^NDISSTAT: 0,111,,"IPV4"' in connect(term, until='^NDISSTAT: 0,111,,"IPV4"')
+    assert "^NDISSTAT: 0,111,,IPV4" in connect(term, until="^NDISSTAT: 0,111,,IPV4")
     term.raw('AT^SYSCFGEX="00",3FFFFFFF,1,1,7FFFFFFFFFFFFFFF,,')
-    assert '^NDISSTAT: 1,,,"IPV4"' in connect(term, until='^NDISSTAT: 1,,,"IPV4"')
+    assert "^NDISSTAT: 1,,,IPV4" in connect(term, until="^NDISSTAT: 1,,,IPV4")
 
 
 def test_seed_000_radio_off_dial_fails(make_modem):
@@ -91,7 +91,9 @@ def test_seed_000_radio_off_dial_fails(make_modem):
     term.raw("ATE0")
     assert term.answer("AT+CSQ") == ["+CSQ: 99,99", "OK"]
     assert term.answer("AT+CREG?") == ["+CREG: 0,2", "OK"]
-    assert term.answer("ATD*99#") == ["NO CARRIER"]
+    assert term.answer("ATD*99#") == ["ERROR"]  # the PCUI beside a modem port does not dial
+    modem_port = Terminal(modem.connect("modem"))
+    assert modem_port.answer("ATD*99#") == ["NO CARRIER"]
     assert '^NDISSTAT: 0,0,,"IPV4"' in connect(term, until='^NDISSTAT: 0,0,,"IPV4"')
     modem.knobs.rf_hardware = True
     assert '^NDISSTAT: 1,,,"IPV4"' in connect(term, until='^NDISSTAT: 1,,,"IPV4"')

@@ -124,7 +124,7 @@ def test_not_at_and_bad_syntax_answer_error(make_modem):
     ("ME906s-158", "^HCSQ: \"LTE\",48,48,130,24"),
     ("ME909u-521", "^SYSCFGEX: \"00\",3FFFFFFF,0,1,7FFFFFFFFFFFFFFF"),
     ("E3372h-153", "^SYSCFGEX:\"00\",3FFFFFFF,1,2,7FFFFFFFFFFFFFFF"),
-    ("E3272", "^SYSCFGEX:\"00\",3FFFFFFF,1,2,800C5"),
+    ("E3272", "^SYSCFGEX:\"030201\",3FFFFFFF,1,2,800C5"),
     ("E3531", "^SYSCFG:2,0,3FFFFFFF,1,2"),
     ("E3372h-153", "^SETPORT:A1,A2;12,10,16,A1,A2"),
     ("ME906s-158", "^SETPORT:FF;10,12,13,14,16"),
@@ -139,4 +139,4 @@ def test_reply_style_per_profile(make_modem, profile, line):
 def test_plus_replies_keep_the_space_on_balong_sticks(make_modem):
     dummy, term = make_modem("E3372h-153")
     assert term.answer("AT+CREG?") == ["+CREG: 0,1", "OK"]
-    assert term.answer("AT^FHVER") == ['^FHVER:"E3372h-153 22.315.01.00.00,CL2E3372HM Ver.A"', "OK"]
+    assert term.answer("AT^FHVER") == ['^FHVER:"E3372H-153 22.315.01.00.00,CL2E3372HM Ver.A"', "OK"]

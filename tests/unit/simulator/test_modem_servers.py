@@ -74,7 +74,7 @@ def test_pyserial_over_pty(modem, tmp_path):
         assert os.path.realpath(link_path) == server.path and server.path.startswith("/dev/pts/")
         with serial.Serial(link_path, 115200, timeout=0.1) as port:
             assert exchange(port, b"AT") == b"AT\r\r\nOK\r\n"
-            assert exchange(port, b"AT^FHVER") == b'AT^FHVER\r\r\n^FHVER:"E3272s-153 21.420.07.00.00,CH1E3272SM Ver.A"\r\n\r\nOK\r\n'
+            assert exchange(port, b"AT^FHVER") == b'AT^FHVER\r\r\n^FHVER:"E3272S-153 21.420.07.00.00,CH1E3272SM Ver.A"\r\n\r\nOK\r\n'
             assert exchange(port, b"ATE0").endswith(b"OK\r\n")
         with serial.Serial(server.path, 9600, timeout=0.1) as port:  # reopen: same link, echo still off
             port.reset_input_buffer()
@@ -218,7 +218,7 @@ def test_cli_runs_pty_and_tcp_until_sigterm(tmp_path):
 
 def test_cli_lists_profiles():
     output = subprocess.run([sys.executable, "-m", "simulator", "modem", "--list-profiles"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    assert [line.split()[0] for line in output.splitlines()] == ["ME906s-158", "ME909u-521", "E3372h-153", "E3272", "E3531"]
+    assert [line.split()[0] for line in output.splitlines()] == ["ME906s-158", "ME909s-120", "ME909u-521", "E3372h-153", "E3272", "E3531", "E1752"]
 
 
 def test_silent_and_modem_ports_seed_000(modem):
