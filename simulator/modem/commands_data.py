@@ -150,14 +150,14 @@ class DhcpInfo(Command):
 
 
 class Dhcp6Info(Command):
-    """AT^DHCPV6? (IPv6 devices): IPv6 addresses in their usual notation; ERROR without an IPv6 connection."""
+    """AT^DHCPV6? (IPv6 devices): IPv6 addresses in their usual notation, "::" for each while IPv6 is not up."""
 
     sim_gated = True
 
     def read(self, ctx):
         connection = ctx.modem.data_calls.active()
         if connection is None or "IPV6" not in connection.families:
-            raise AtFault.error()
+            return [ctx.reply("^DHCPV6", ",".join(["::"] * 6) + ",0,0")]
         addresses = ctx.modem.data_calls.ipv6
         rx_rate, tx_rate = ctx.profile.max_rates
         fields = [addresses["address"], addresses["netmask"], addresses["gateway"], addresses["gateway"], *addresses["dns"]]

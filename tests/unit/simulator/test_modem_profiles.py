@@ -61,6 +61,8 @@ TABLE = {
         ({}, "AT^HCSQ?", ['^HCSQ: "LTE",48,48,130,24', "OK"]),
         (CLOCK, "AT^NWTIME?", ["^NWTIME: 18/12/13,06:20:04+28,00", "OK"]),
         ({}, "AT^NDISSTATQRY?", ['^NDISSTATQRY: 0,,,"IPV4",0,,,"IPV6"', "OK"]),
+        ({}, "AT^DHCP?", ["ERROR"]),
+        ({}, "AT^DHCPV6?", ["^DHCPV6: ::,::,::,::,::,::,0,0", "OK"]),
         ({}, "AT+CGDCONT?", ['+CGDCONT: 1,"IPV4V6","","",0,0,0,0', "OK"]),
         ({}, "AT+CGDCONT=?", ['+CGDCONT: (1-16),"IP",,,(0-2),(0-4)', '+CGDCONT: (1-16),"IPV6",,,(0-2),(0-4)',
                               '+CGDCONT: (1-16),"IPV4V6",,,(0-2),(0-4)', '+CGDCONT: (1-16),"PPP",,,(0-2),(0-4)', "OK"]),
