@@ -10,7 +10,8 @@ import signal
 import sys
 import threading
 
-from .device import SimulatedModem
+from .describe import describe
+from .device import HANDLERS, SimulatedModem
 from .knobs import RATS, REGISTRATION_MODES, SIM_STATES, Knobs
 from .profiles import PROFILES
 from .servers import serve_pty, serve_tcp
@@ -21,6 +22,7 @@ def register(subparsers):
     parser = subparsers.add_parser("modem", help="run one simulated Huawei modem on a pty and/or TCP")
     parser.add_argument("--profile", default="ME906s-158", choices=sorted(PROFILES), help="device profile (default %(default)s)")
     parser.add_argument("--list-profiles", action="store_true", help="list the profiles and exit")
+    parser.add_argument("--describe", action="store_true", help="print every profile's commands and firmware variants (markdown) and exit")
     _server_arguments(parser.add_argument_group("ports"))
     _timing_arguments(parser.add_argument_group("timing"))
     _sim_arguments(parser.add_argument_group("SIM"))
@@ -104,10 +106,18 @@ def list_profiles(out=sys.stdout):
         print(f"{name:<12} {profile.manufacturer} {profile.model} {profile.revision}: {profile.description}", file=out)
 
 
+def describe_profiles() -> list:
+    """Markdown lines describing every profile."""
+    return [line for profile in PROFILES.values() for line in describe(profile, HANDLERS)]
+
+
 def run(args) -> int:
     """Run until SIGINT/SIGTERM; print one line per server, then `ready`."""
     if args.list_profiles:
         list_profiles()
+        return 0
+    if args.describe:
+        print("\n".join(describe_profiles()))
         return 0
     try:
         modem = SimulatedModem(profile=args.profile, knobs=knobs_from_args(args), state_file=args.state_file, seed=args.seed)

@@ -43,3 +43,11 @@ def test_help_lists_every_subcommand_without_paramiko():
 def test_the_poisoned_interpreter_really_lacks_the_router_dependencies():
     process = run_without_router_dependencies("router", "--help")
     assert process.returncode != 0 and "halted; None in sys.modules" in process.stderr
+
+
+def test_readme_describes_every_profile_as_the_data_says():
+    with open(os.path.join(ROOT, "simulator", "README.md"), encoding="utf-8") as handle:
+        readme = handle.read()
+    process = subprocess.run([sys.executable, "-m", "simulator", "modem", "--describe"], cwd=ROOT, capture_output=True, text=True,
+                             timeout=60, check=True)
+    assert process.stdout.strip() in readme

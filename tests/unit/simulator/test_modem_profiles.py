@@ -17,7 +17,9 @@ import re
 
 import pytest
 
+from modem_terminal import has_final
 from simulator.modem import PROFILES
+from simulator.modem.device import HANDLERS
 
 IMEI = re.compile(r"IMEI: \d{15}")
 CLOCK = {"network_time": 1544656804, "timezone": 28}  # 2018-12-12 23:20:04 UTC
@@ -211,3 +213,15 @@ def test_answer_text(make_modem, profile, knobs, command, expected):
 
 def test_every_profile_is_in_the_table():
     assert sorted(TABLE) == sorted(PROFILES)
+
+
+@pytest.mark.parametrize("profile", sorted(PROFILES))
+def test_every_command_form_gets_a_final_result(make_modem, profile):
+    modem, term = make_modem(profile)
+    term.raw("ATE0")
+    for name in sorted(HANDLERS):
+        if name[0] not in "+^" or name == "^RESET":
+            continue
+        for suffix in ("", "?", "=?"):
+            assert has_final(term.raw(f"AT{name}{suffix}")), f"AT{name}{suffix}"
+    assert modem.is_up
