@@ -19,6 +19,7 @@ from .formats import (
     RegistrationStyle, SyscfgexStyle, SyscfgStyle, SysinfoStyle,
 )
 
+
 @dataclass(frozen=True)
 class Profile:  # pylint: disable=too-many-instance-attributes
     """Everything that differs between emulated models (see the module docstring)."""
