@@ -27,29 +27,39 @@ class Iccid(Command):
     """AT^ICCID? (allowed while PIN-locked)."""
 
     def read(self, ctx):
-        Pin().status(ctx)  # no SIM, or a failing one: the same error as +CPIN?
+        sim_status(ctx.state)  # no SIM, or a failing one: the same error as +CPIN?
         return [ctx.reply("^ICCID", ctx.identity.iccid(ctx.knobs.home_network))]
 
     def test(self, _ctx):
         return []
 
 
+PIN_STATUS_CODES = {"ready": "READY", "pin": "SIM PIN", "puk": "SIM PUK", "pin2": "SIM PIN2", "puk2": "SIM PUK2"}
+# What +CPIN? answers instead of a code: no SIM, PUK used up, SIM busy/failing/wrong.
+SIM_ERRORS = {"absent": 10, "blocked": 13, "busy": 14, "failure": 13, "wrong": 15}
+
+
+def sim_status(state) -> str:
+    """What the SIM asks for; a SIM that is missing or failing raises the CME error +CPIN? reports."""
+    status = state.sim_status
+    if status in SIM_ERRORS:
+        raise AtFault.cme(SIM_ERRORS[status])
+    return status
+
+
 class Pin(Command):
     """AT+CPIN? / AT+CPIN="<pin>" / AT+CPIN="<puk>","<newpin>", for PIN/PUK and PIN2/PUK2."""
 
     max_params = 2
-    CODES = {"ready": "READY", "pin": "SIM PIN", "puk": "SIM PUK", "pin2": "SIM PIN2", "puk2": "SIM PUK2"}
-    # What +CPIN? answers instead of a code: no SIM, PUK used up, SIM busy/failing/wrong.
-    ERRORS = {"absent": 10, "blocked": 13, "busy": 14, "failure": 13, "wrong": 15}
 
     def read(self, ctx):
-        return [ctx.reply("+CPIN", self.CODES[self.status(ctx)])]
+        return [ctx.reply("+CPIN", PIN_STATUS_CODES[sim_status(ctx.state)])]
 
     def test(self, _ctx):
         return []
 
     def set_(self, ctx, params):
-        status = self.status(ctx)
+        status = sim_status(ctx.state)
         if status == "ready":
             raise AtFault.cme(3)
         secret = string_param(params[0] if params else None, 16)
@@ -60,13 +70,6 @@ class Pin(Command):
             raise AtFault.cme(12 if status == "puk" else 18)
         else:
             code.enter_puk(ctx.state, ctx.knobs, secret, string_param(params[1], 8))
-
-    def status(self, ctx) -> str:
-        """The SIM state, or the CME error +CPIN reports instead."""
-        status = ctx.state.sim_status
-        if status in self.ERRORS:
-            raise AtFault.cme(self.ERRORS[status])
-        return status
 
 
 @dataclass(frozen=True)
@@ -111,12 +114,12 @@ class PinCounters(Command):
 
     def read(self, ctx):
         state = ctx.state
-        status = Pin().status(ctx)
+        status = sim_status(state)
         times = {
             "pin": state.pin_retries, "puk": state.puk_retries, "pin2": state.pin2_retries, "puk2": state.puk2_retries,
         }.get(status, "")
         counters = f"{state.puk_retries},{state.pin_retries},{state.puk2_retries},{state.pin2_retries}"
-        return [ctx.reply("^CPIN", f"{Pin.CODES[status]},{times},{counters}")]
+        return [ctx.reply("^CPIN", f"{PIN_STATUS_CODES[status]},{times},{counters}")]
 
 
 class CardLock(Command):
