@@ -210,7 +210,7 @@ def test_cli_runs_pty_and_tcp_until_sigterm(tmp_path):
                 assert b"^SETPORT:A1,A2;12,10,16,A1,A2" in exchange(port, b"AT^SETPORT?")
         finally:
             process.terminate()
-            assert process.wait(5) == 0
+            assert process.wait(TIMEOUT) == 0
     assert not os.path.lexists(link_path)
     with open(log_path, encoding="utf-8") as handle:
         assert handle.read() == "AT+CGMM\nAT^SETPORT?\n"
@@ -246,5 +246,5 @@ def test_cli_all_ports():
                 lines.append(process.stdout.readline().strip())
         finally:
             process.terminate()
-            assert process.wait(5) == 0
+            assert process.wait(TIMEOUT) == 0
     assert [line.split()[0] for line in lines] == ["pty", "pty-modem", "pty-diag", "pty-gps", "ready"]
