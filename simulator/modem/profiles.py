@@ -105,7 +105,7 @@ def _ports(names, *codes):
 BALONG_LTE_STICK = Profile(
     name="balong-lte-stick", description="", family="Balong LTE stick", form_factor="stick", manufacturer="huawei",
     missing=frozenset({"^RFSWITCH", "^PREFMODE"}),
-    space_after_colon={"^": False, "+": True, "^NDISSTATQRY": True, "^NDISSTAT": True, "^CARDLOCK": True, "^SYSCFGEX": False},
+    space_after_colon={"^": False, "+": True, "^NDISSTATQRY": True, "^NDISSTAT": True, "^CARDLOCK": True, "^ICCID": True},
     syscfg=SyscfgStyle(writable=False),
     default_pdp_contexts=((1, "IPV4V6", ""),),
     cgdcont=CgdcontStyle(address='""'),

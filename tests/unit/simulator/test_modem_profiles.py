@@ -120,6 +120,7 @@ TABLE = {
         ({}, "AT+CREG=2;+CREG?", ['+CREG: 2,1,"2A5B","0F4C2D11"', "OK"]),
         ({"home_network": False}, "AT+CREG=2;+CREG?", ['+CREG: 2,5,"2A5B","0F4C2D11"', "OK"]),
         ({}, "AT^CARDLOCK?", ["^CARDLOCK: 2,10,0", "OK"]),
+        ({}, "AT^ICCID?", [re.compile(r"\^ICCID: \d{20}"), "OK"]),
         ({}, "AT+CFUN=?", ["+CFUN: (0,1,4,5,6,7,8,10,11),(0,1)", "OK"]),
         ({}, "AT^SETPORT?", ["^SETPORT:A1,A2;12,10,16,A1,A2", "OK"]),
         ({}, "AT^SETPORT=?", STICK_PORTS + ["OK"]),
