@@ -47,7 +47,7 @@ def test_seed_gives_unique_imei(make_modem):
     assert first.identity.imei != second.identity.imei
 
 
-def test_seed_000_ati_lines(make_modem):
+def test_me906s_ati_lines_of_the_no_carrier_report(make_modem):
     dummy, term = make_modem("ME906s-158")
     assert term.lines("ATI")[1:4] == ["Manufacturer: Huawei Technologies Co., Ltd.", "Model: ME906s-158", "Revision: 11.617.00.00.00"]
 
@@ -115,7 +115,7 @@ def test_cfun_1_1_resets(modem_term):
     assert wait_reboot(modem, term.link)
 
 
-def test_rfswitch_and_seed_000(make_modem):
+def test_rfswitch_of_the_no_carrier_report(make_modem):
     modem, term = make_modem("ME906s-158", rf_hardware=False)
     assert term.lines("AT^RFSWITCH?") == ["AT^RFSWITCH?\r", "^RFSWITCH: 1,0", "OK"]
     assert term.answer("AT+CFUN?") == ["+CFUN: 1", "OK"]
@@ -174,7 +174,7 @@ def test_roaming_registration(make_modem):
     assert modem.state.syscfgex.roam == 1
 
 
-def test_syscfgex_seed_001(make_modem):
+def test_syscfgex_of_the_mikrotik_roaming_report(make_modem):
     modem, term = make_modem("ME909u-521")
     term.raw("ATE0")
     assert term.answer("AT^SYSCFGEX?") == ['^SYSCFGEX: "00",3FFFFFFF,0,1,7FFFFFFFFFFFFFFF', "OK"]
@@ -273,7 +273,7 @@ def test_cgdcont_ipv4_only_device(make_modem):
     assert len(term.answer("AT+CGDCONT=?")) == 3
 
 
-def test_setport_pending_until_reset_seed_002(make_modem):
+def test_setport_pending_until_reset_as_in_the_hilink_report(make_modem):
     modem, term = make_modem("E3272")
     term.raw("ATE0")
     assert term.answer("AT^SETPORT?") == ["^SETPORT:A1,A2;12,16,A1,A2", "OK"]

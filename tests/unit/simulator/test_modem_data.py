@@ -2,7 +2,7 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""NDIS data connection, ^NDISSTAT URCs, ^DHCP styles, dial rules (seeds 000 and 001)."""
+"""NDIS data connection, ^NDISSTAT URCs, ^DHCP styles, dial rules (the NO CARRIER and the MikroTik roaming field reports)."""
 
 from __future__ import annotations
 
@@ -78,7 +78,7 @@ def test_bad_apn_fails_with_cause_33(make_modem):
     assert modem.state.ndis[1].apn == "Internet"
 
 
-def test_seed_001_roaming_sim_needs_roam_allowed(make_modem):
+def test_roaming_sim_needs_roam_allowed(make_modem):
     dummy, term = make_modem("ME909u-521", home_network=False)
     term.raw("ATE0")
     assert "^NDISSTAT: 0,111,,IPV4" in connect(term, until="^NDISSTAT: 0,111,,IPV4")
@@ -86,7 +86,7 @@ def test_seed_001_roaming_sim_needs_roam_allowed(make_modem):
     assert "^NDISSTAT: 1,,,IPV4" in connect(term, until="^NDISSTAT: 1,,,IPV4")
 
 
-def test_seed_000_radio_off_dial_fails(make_modem):
+def test_radio_off_dial_fails(make_modem):
     modem, term = make_modem("ME906s-158", rf_hardware=False)
     term.raw("ATE0")
     assert term.answer("AT+CSQ") == ["+CSQ: 99,99", "OK"]

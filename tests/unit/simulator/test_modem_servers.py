@@ -84,7 +84,7 @@ def test_pyserial_over_pty(modem, tmp_path):
     assert not os.path.lexists(link_path)
 
 
-def test_reset_recreates_pty_with_new_path_seed_002(modem, tmp_path):
+def test_reset_recreates_pty_with_new_path(modem, tmp_path):
     link_path = str(tmp_path / "gsm0")
     server = serve_pty(modem, link_path=link_path)
     try:
@@ -221,7 +221,7 @@ def test_cli_lists_profiles():
     assert [line.split()[0] for line in output.splitlines()] == ["ME906s-158", "ME909s-120", "ME909u-521", "E3372h-153", "E3272", "E3531", "E1752"]
 
 
-def test_silent_and_modem_ports_seed_000(modem):
+def test_silent_and_modem_ports_of_a_module(modem):
     modem.state.setport_current = "FF;10,12,13,14,16"
     assert modem.available_functions() == ["pcui", "modem", "diag", "gps"]
     gps = modem.connect("gps")
