@@ -13,11 +13,11 @@ from . import commands_data, commands_general, commands_modes, commands_network,
 from .commands_ports import has_at_port, rewind_codes
 from .datacall import DataCalls
 from .engine import CommandEngine
+from .formats import AT_PORT_FUNCTIONS, NETWORK_FUNCTION_CODES, SILENT_PORT_FUNCTIONS
 from .identity import Identity
 from .knobs import Knobs, any_match, best_match
 from .link import Link
 from .network import RadioNetwork
-from .formats import AT_PORT_FUNCTIONS, NETWORK_FUNCTION_CODES, SILENT_PORT_FUNCTIONS
 from .profiles import PROFILES
 from .scheduler import TIMERS
 from .state import ModemState, StateFile
@@ -60,6 +60,7 @@ class SimulatedModem:  # pylint: disable=too-many-instance-attributes
         self.engine = CommandEngine(self, HANDLERS)
         self.data_calls = DataCalls(self, seed)
         self._timers = timers if timers is not None else TIMERS
+        self._closed = False
         self._random_urcs = RandomUrcs(self, random.Random(seed))
         self._registration_watch = RegistrationWatch(self)
         self._up.set()
@@ -189,7 +190,8 @@ class SimulatedModem:  # pylint: disable=too-many-instance-attributes
         return self._ready.wait(timeout)
 
     def close(self):
-        """Drop every pending action and every port."""
+        """Drop every pending action and every port; nothing is scheduled afterwards."""
+        self._closed = True
         self.knobs.remove_listener(self._on_knob_changed)
         self._timers.cancel_owner(self)
         with self.lock:
@@ -198,7 +200,9 @@ class SimulatedModem:  # pylint: disable=too-many-instance-attributes
             link.drop()
 
     def schedule(self, delay: float, action):
-        """Run action() in the timer thread after delay seconds; returns a Timer (.cancel())."""
+        """Run action() in the timer thread after delay seconds; returns a Timer (.cancel()), or None once closed."""
+        if self._closed:
+            return None
         return self._timers.call_later(delay, action, owner=self)
 
     def pending_actions(self) -> int:
@@ -207,15 +211,17 @@ class SimulatedModem:  # pylint: disable=too-many-instance-attributes
 
     # ---- URCs ----------------------------------------------------------------------------
 
-    def emit_urc(self, line: str, periodic: bool = False) -> bool:
-        """Send an unsolicited line to every AT port not in data mode; False when ^CURC=0 silenced a periodic one."""
-        if periodic and self.state.curc == 0:
-            return False
+    def emit_urc(self, line: str, periodic: bool = False):
+        """Send an unsolicited line to every AT port not in data mode (periodic ones obey ^CURC=0).
+
+        The check and the delivery hold the modem lock, so no URC passes a ^CURC=0 whose OK has been sent.
+        """
         with self.lock:
-            links = [link for link in self._links if link.speaks_at and not link.data_mode]
-        for link in links:
-            link.deliver(f"\r\n{line}\r\n".encode("latin-1"))
-        return True
+            if periodic and self.state.curc == 0:
+                return
+            for link in self._links:
+                if link.speaks_at and not link.data_mode:
+                    link.deliver(f"\r\n{line}\r\n".encode("latin-1"))
 
     def reevaluate(self):
         """After anything that can move registration or data calls: drop calls, send registration URCs.

@@ -96,3 +96,12 @@ def test_reset_grace_keeps_the_port_answering():
         assert modem.pending_actions() == 1
     finally:
         modem.close()
+
+
+def test_a_closed_modem_schedules_nothing_more():
+    timers = Timers()
+    modem, dummy = idle_modem(timers)
+    modem.close()
+    modem.knobs.urc_interval = 0.01  # a knob changed after close: no listener, no timer
+    assert modem.schedule(1, lambda: None) is None
+    assert timers.pending() == 0

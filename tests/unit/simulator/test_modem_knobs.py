@@ -46,7 +46,7 @@ def count_periodic_urcs(modem) -> list:
     def counting(line, periodic=False):
         if periodic:
             attempts.append(line)
-        return emit(line, periodic=periodic)
+        emit(line, periodic=periodic)
 
     modem.emit_urc = counting
     return attempts
