@@ -15,11 +15,13 @@
     server = serve_tcp(modem)              # .port, .address, .close(); pyserial "socket://127.0.0.1:<port>"
 
 State attributes (details in simulator.modem.state): NVRAM syscfgex, syscfg, pdp_contexts,
-setport_current, setport_pending, rf_software, sim_pin; volatile cfun, cmee, creg_n, cgreg_n,
-cereg_n, curc, cops_mode, sim_unlocked, pin_retries, puk_retries, ndis, last_dial_cid;
-derived rf_hardware (the knob) and sim_status. Echo/ATV/ATQ are per link (link.echo ...).
+setport_current, setport_pending, rf_software, sim_pin, sim_pin2; the SIM's pin_retries,
+puk_retries, pin2_retries, puk2_retries; volatile cfun, cmee, creg_n, cgreg_n, cereg_n,
+curc, cops_mode, sim_unlocked, pin2_unlocked, sms_memories, ndis, last_dial_cid; derived
+rf_hardware (the knob), sim_status and sim_usable. Echo/ATV/ATQ are per link (link.echo ...).
 
-Knob names and meanings: simulator.modem.knobs. Profiles: simulator.modem.profiles.
+Knob names and meanings: simulator.modem.knobs. Profiles: simulator.modem.profiles
+(`python -m simulator modem --describe` prints each profile's commands and variants).
 """
 
 from .device import ModemUnavailable, SimulatedModem

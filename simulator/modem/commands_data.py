@@ -2,7 +2,7 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""PDP contexts and the NDIS data connection (huawei-at.md §2.7)."""
+"""PDP contexts, the NDIS data connection (^NDISDUP, ^NDISSTATQRY, ^DHCP, ^DHCPV6) and PPP dial-up."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ FORBIDDEN_APN_CHARACTERS = set('";\r\n\0,')
 
 
 def dhcp_hex(octets, style) -> str:
-    """Little-endian hex of an IPv4 address: 100.92.236.163 → a3ec5c64 (huawei-at.md §2.7)."""
+    """Little-endian hex of an IPv4 address: 100.92.236.163 → a3ec5c64 (the first byte printed is the last octet)."""
     text = "".join(f"{octet:02x}" for octet in reversed(octets))
     if style.strip_leading_zeros:
         text = text.lstrip("0") or "0"
@@ -30,18 +30,21 @@ class PdpContextDefinition(Command):
     max_params = 11
 
     def read(self, ctx):
-        trailer = ctx.profile.cgdcont_trailer
+        style = ctx.profile.cgdcont
         return [
-            ctx.reply("+CGDCONT", f'{cid},"{context.pdp_type}","{context.apn}"{trailer}')
+            ctx.reply("+CGDCONT", f'{cid},"{context.pdp_type}",{f"{chr(34)}{context.apn}{chr(34)}" if context.apn else style.empty_apn},'
+                                  f'{style.address}{style.trailer}')
             for cid, context in sorted(ctx.state.pdp_contexts.items())
         ]
 
     def test(self, ctx):
+        style = ctx.profile.cgdcont
         types = PDP_TYPES_V6 if ctx.profile.ipv6 else PDP_TYPES_V4
-        return [ctx.reply("+CGDCONT", f'(1-{ctx.profile.cid_max}),"{pdp_type}",,,(0-2),(0-3),(0,1)') for pdp_type in types]
+        return [ctx.reply("+CGDCONT", f'({style.cid_min}-{style.cid_max}),"{pdp_type}"{style.test_tail}') for pdp_type in types]
 
     def set_(self, ctx, params):
-        cid = int_param(params[0] if params else None, range(1, ctx.profile.cid_max + 1))
+        style = ctx.profile.cgdcont
+        cid = int_param(params[0] if params else None, range(style.cid_min, style.cid_max + 1))
         if len(params) == 1:
             ctx.state.pdp_contexts.pop(cid, None)
             return
@@ -79,35 +82,53 @@ class NdisDial(Command):
             int_param(params[5], range(4))
         calls = ctx.modem.data_calls
         if connect == 1:
+            if not ctx.modem.has_network_function:
+                raise AtFault.error()  # the USB composition has no NDIS/NCM/ECM/RNDIS interface to bring up
             calls.dial(cid, apn)
-            ctx.after(lambda: ctx.modem.schedule(ctx.knobs.connect_delay, lambda: calls.complete(cid)))
+            ctx.after(lambda: calls.complete_later(cid))
             return
         if not calls.hang_up(cid):
-            raise AtFault.error()  # disconnecting a down context answers ERROR (MM commit c5bab9f5)
+            raise AtFault.error()  # disconnecting a context that is down answers ERROR
         connection = calls.connection(cid)
         ctx.after(lambda: calls.announce(connection))
 
 
 class NdisStatus(Command):
-    """AT^NDISSTATQRY?: three firmware styles (huawei-at.md §2.7)."""
+    """AT^NDISSTATQRY?: one group <stat>,<cause>,,<type> per IP family the device knows, laid out per firmware."""
 
     def read(self, ctx):
-        connection = ctx.modem.data_calls.connection(ctx.state.last_dial_cid)
+        cid = ctx.state.last_dial_cid
+        connection = ctx.modem.data_calls.connection(cid)
         families = ("IPV4", "IPV6") if ctx.profile.ipv6 else ("IPV4",)
         entries = []
         for family in families:
             stat = 1 if connection.status == "up" and family in connection.families else 0
             cause = connection.cause if connection.status == "down" and family in connection.families else None
             entries.append((stat, "" if cause is None else str(cause), family))
-        style = ctx.profile.ndisstatqry_style
-        if style == "e353":
-            return [f"^NDISSTATQry:{entries[0][0]}"]
-        if style == "multiline":
-            return [ctx.reply("^NDISSTATQRY", f"{stat},{cause},,{family}") for stat, cause, family in entries]
-        return [ctx.reply("^NDISSTATQRY", ",".join(f'{stat},{cause},,"{family}"' for stat, cause, family in entries))]
+        return NDISSTATQRY_LAYOUTS[ctx.profile.ndis.query](ctx, cid, entries)
 
     def test(self, _ctx):
         return []
+
+
+def _e353_layout(_ctx, _cid, entries):
+    return [f"^NDISSTATQry:{entries[0][0]}"]  # E353 style: IPv4 only, no family printed
+
+
+def _multiline_layout(ctx, _cid, entries):
+    return [ctx.reply("^NDISSTATQRY", f"{stat},{cause},,{family}") for stat, cause, family in entries]
+
+
+def _oneline_layout(ctx, _cid, entries):
+    return [ctx.reply("^NDISSTATQRY", ",".join(f'{stat},{cause},,"{family}"' for stat, cause, family in entries))]
+
+
+def _cid_layout(ctx, cid, entries):
+    # multi-NDIS Balong firmware puts the <cid> before the groups
+    return [ctx.reply("^NDISSTATQRY", f"{cid}," + ",".join(f'{stat},{cause},,"{family}"' for stat, cause, family in entries))]
+
+
+NDISSTATQRY_LAYOUTS = {"e353": _e353_layout, "multiline": _multiline_layout, "oneline": _oneline_layout, "cid": _cid_layout}
 
 
 class DhcpInfo(Command):
@@ -118,7 +139,7 @@ class DhcpInfo(Command):
         if connection is None or "IPV4" not in connection.families:
             raise AtFault.error()
         addresses = ctx.modem.data_calls.ipv4
-        style = ctx.profile.dhcp_style
+        style = ctx.profile.dhcp
         fields = [addresses["address"], addresses["netmask"], addresses["gateway"], addresses["gateway"], *addresses["dns"]]
         rx_rate, tx_rate = ctx.profile.max_rates
         body = ",".join(dhcp_hex(octets, style) for octets in fields) + f",{rx_rate},{tx_rate}"
@@ -129,14 +150,14 @@ class DhcpInfo(Command):
 
 
 class Dhcp6Info(Command):
-    """AT^DHCPV6? (IPv6 devices); ERROR without an IPv6 connection."""
+    """AT^DHCPV6? (IPv6 devices): IPv6 addresses in their usual notation, "::" for each while IPv6 is not up."""
 
     sim_gated = True
 
     def read(self, ctx):
         connection = ctx.modem.data_calls.active()
         if connection is None or "IPV6" not in connection.families:
-            raise AtFault.error()
+            return [ctx.reply("^DHCPV6", ",".join(["::"] * 6) + ",0,0")]
         addresses = ctx.modem.data_calls.ipv6
         rx_rate, tx_rate = ctx.profile.max_rates
         fields = [addresses["address"], addresses["netmask"], addresses["gateway"], addresses["gateway"], *addresses["dns"]]
@@ -163,10 +184,12 @@ class Dial(Command):
     max_params = 1
 
     def set_(self, ctx, params):
+        if ctx.profile.pcui_refuses_dial and ctx.link.function == "pcui" and "modem" in ctx.modem.available_functions():
+            raise AtFault.error()  # data calls belong to the modem port: the PCUI beside it answers ERROR
         number = params[0].raw.strip() if params else ""
         if not number.startswith("*99") or not number.endswith("#"):
             raise AtFault("no_carrier")
-        if ctx.state.sim_status != "ready":
+        if not ctx.state.sim_usable:
             raise AtFault("no_carrier")
         context = ctx.state.pdp_contexts.get(1)
         if ctx.network.data_admission(context.apn if context else "") is not None:

@@ -2,12 +2,11 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Basic commands, identification, error/URC settings, SIM, reset and USB composition."""
+"""Basic commands, identification, error and URC settings, reset."""
 
 from __future__ import annotations
 
-from .engine import BAD_PARAMETER, AtFault, Command, int_param, string_param
-from .profiles import AT_PORT_FUNCTIONS
+from .engine import AtFault, Command, int_param
 
 
 class Echo(Command):
@@ -23,7 +22,7 @@ class Echo(Command):
 
 
 class Verbose(Command):
-    """ATV0 numeric / ATV1 verbose result codes (huawei-at.md §1.1)."""
+    """ATV0 numeric (0 OK, 4 ERROR ...) / ATV1 verbose result codes."""
 
     max_params = 1
 
@@ -86,7 +85,7 @@ class FactoryProfile(Command):
 
 
 class Information(Command):
-    """ATI: Manufacturer / Model / Revision / IMEI / +GCAP lines (huawei-at.md §2.1)."""
+    """ATI: Manufacturer / Model / Revision / IMEI / +GCAP lines."""
 
     max_params = 1
 
@@ -134,7 +133,7 @@ class HardwareVersion(Command):
 
 
 class Version(Command):
-    """AT^VERSION? (a subset of the fields, huawei-at.md §2.1)."""
+    """AT^VERSION? (a subset of the fields: BDT, EXTS, EXTH, EXTU)."""
 
     def read(self, ctx):
         profile = ctx.profile
@@ -146,32 +145,8 @@ class Version(Command):
         ]
 
 
-class Imsi(Command):
-    """AT+CIMI (needs a usable SIM)."""
-
-    sim_gated = True
-
-    def exec_(self, ctx):
-        return [ctx.identity.imsi(ctx.knobs.home_network)]
-
-    def test(self, _ctx):
-        return []
-
-
-class Iccid(Command):
-    """AT^ICCID? (allowed while PIN-locked, huawei-at.md §5.4)."""
-
-    def read(self, ctx):
-        if ctx.state.sim_status == "absent":
-            raise AtFault.cme(10)
-        return [ctx.reply("^ICCID", ctx.identity.iccid(ctx.knobs.home_network))]
-
-    def test(self, _ctx):
-        return []
-
-
 class CmeeMode(Command):
-    """AT+CMEE=<n> (huawei-at.md §1.3)."""
+    """AT+CMEE=<n>: 0 ERROR only, 1 numeric, 2 text."""
 
     max_params = 1
 
@@ -186,7 +161,7 @@ class CmeeMode(Command):
 
 
 class UrcControl(Command):
-    """AT^CURC=<mode>[,<mask>] (huawei-at.md §2.9)."""
+    """AT^CURC=<mode>[,<mask>]: 0 silences the periodic ^ URCs, 1 enables them, 2 uses a mask."""
 
     max_params = 2
 
@@ -206,119 +181,11 @@ class UrcControl(Command):
         return [ctx.reply("^CURC", "(0-2)")]
 
 
-class Pin(Command):
-    """AT+CPIN? / AT+CPIN="<pin>" / AT+CPIN="<puk>","<newpin>" (huawei-at.md §2.3)."""
-
-    max_params = 2
-    CODES = {"ready": "READY", "pin": "SIM PIN", "puk": "SIM PUK"}
-
-    def read(self, ctx):
-        status = ctx.state.sim_status
-        if status == "absent":
-            raise AtFault.cme(10)
-        if status == "blocked":
-            raise AtFault.cme(13)
-        return [ctx.reply("+CPIN", self.CODES[status])]
-
-    def test(self, _ctx):
-        return []
-
-    def set_(self, ctx, params):
-        state, status = ctx.state, ctx.state.sim_status
-        if status == "absent":
-            raise AtFault.cme(10)
-        if status == "ready":
-            raise AtFault.cme(3)
-        if status == "blocked":
-            raise AtFault.cme(13)
-        secret = string_param(params[0] if params else None, 16)
-        if status == "pin":
-            if secret == state.sim_pin:
-                state.sim_unlocked = True
-                state.pin_retries = 3
-                return
-            state.pin_retries -= 1
-            raise AtFault.cme(16)
-        if len(params) < 2:
-            raise AtFault.cme(12)
-        if secret == ctx.knobs.puk:
-            new_pin = string_param(params[1], 8)
-            if not 4 <= len(new_pin) <= 8 or not new_pin.isdigit():
-                raise AtFault.cme(BAD_PARAMETER)
-            state.sim_pin, state.sim_unlocked = new_pin, True
-            state.pin_retries, state.puk_retries = 3, 10
-            return
-        state.puk_retries -= 1
-        raise AtFault.cme(16)
-
-
-class PinCounters(Command):
-    """AT^CPIN? → ^CPIN: <code>,[<times>],<puk>,<pin>,<puk2>,<pin2>."""
-
-    def read(self, ctx):
-        state = ctx.state
-        status = state.sim_status
-        if status in ("absent", "blocked"):
-            raise AtFault.cme(10 if status == "absent" else 13)
-        code = Pin.CODES[status]
-        times = {"pin": state.pin_retries, "puk": state.puk_retries}.get(status, "")
-        return [ctx.reply("^CPIN", f"{code},{times},{state.puk_retries},{state.pin_retries},10,3")]
-
-
-class CardLock(Command):
-    """AT^CARDLOCK? → not locked (real E3372h: ^CARDLOCK: 2,10,0)."""
-
-    sim_gated = True
-
-    def read(self, ctx):
-        return [ctx.reply("^CARDLOCK", "2,10,0")]
-
-
 class Reset(Command):
-    """AT^RESET: OK, then the port vanishes and the modem reboots (huawei-at.md §2.2)."""
+    """AT^RESET: OK; the firmware keeps answering for a moment (knobs.reset_grace), then the port vanishes and it reboots."""
 
     def exec_(self, ctx):
-        ctx.after(ctx.modem.reset)
-
-
-class SetPort(Command):
-    """AT^SETPORT: USB composition, applied only at the next reset (huawei-at.md §2.8, seed 002)."""
-
-    max_params = 1
-
-    def read(self, ctx):
-        first, rewind = ctx.state.setport_current.split(";")
-        if first == "FF":
-            first = ctx.profile.setport_ff_displayed_as
-        return [f"^SETPORT:{first};{rewind}"]  # no space after the colon on every firmware seen
-
-    def test(self, ctx):
-        return [f"^SETPORT:{code}: {name}" for code, name in ctx.profile.setport_functions]
-
-    def set_(self, ctx, params):
-        if not params or not params[0].quoted:
-            raise AtFault.error()
-        ctx.state.setport_pending = self.canonical(ctx.profile, params[0].value)
-
-    @staticmethod
-    def canonical(profile, text: str) -> str:
-        """Validated "FIRST;REWIND" in upper case with FF explicit; ERROR when invalid."""
-        if text.count(";") != 1 or len(text) > 50:
-            raise AtFault.error()
-        first_text, rewind_text = (part.strip().upper() for part in text.split(";"))
-        first = [code.strip() for code in first_text.split(",")] if first_text else ["FF"]
-        if first not in (["FF"], ["A1"], ["A1", "A2"]):
-            raise AtFault.error()
-        rewind = [code.strip() for code in rewind_text.split(",")] if rewind_text else []
-        if not rewind or len(set(rewind)) != len(rewind) or any(code not in profile.port_codes for code in rewind):
-            raise AtFault.error()
-        return f"{','.join(first)};{','.join(rewind)}"
-
-
-def has_at_port(composition: str) -> bool:
-    """True if the composition contains a PCUI or modem port."""
-    rewind = composition.split(";")[1].split(",")
-    return any(code in rewind for codes in AT_PORT_FUNCTIONS.values() for code in codes)
+        ctx.after(ctx.modem.reset_after_grace)
 
 
 def identity_handlers():
@@ -342,7 +209,5 @@ HANDLERS = {
     "&C": Accepted(), "&D": Accepted(), "&W": Accepted(), "X": Accepted(), "L": Accepted(), "M": Accepted(), "H": Accepted(),
     **identity_handlers(),
     "^FHVER": FirmwareHardwareVersion(), "^HWVER": HardwareVersion(), "^VERSION": Version(),
-    "+CIMI": Imsi(), "^ICCID": Iccid(), "+CMEE": CmeeMode(), "^CURC": UrcControl(),
-    "+CPIN": Pin(), "^CPIN": PinCounters(), "^CARDLOCK": CardLock(),
-    "^RESET": Reset(), "^SETPORT": SetPort(),
+    "+CMEE": CmeeMode(), "^CURC": UrcControl(), "^RESET": Reset(),
 }

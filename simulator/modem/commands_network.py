@@ -2,25 +2,24 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Radio, signal, registration and mode/band selection commands."""
+"""Radio, signal, registration, network time and error reports."""
 
 from __future__ import annotations
 
-from .engine import BAD_PARAMETER, AtFault, Command, hex_param, int_param
-from .network import LOCATION, RAT_TABLE
+import time
 
-ANY_GSM_BANDS = 0x3FFFFFFF
-ANY_LTE_BANDS = 0x7FFFFFFFFFFFFFFF
-NO_CHANGE_BANDS = 0x40000000
+from .engine import BAD_PARAMETER, AtFault, Command, int_param
+from .network import LOCATION, RAT_TABLE
 
 
 class Functionality(Command):
-    """AT+CFUN (huawei-at.md §2.2): 0/1/4 accepted, =1,1 resets."""
+    """AT+CFUN: 0/1/4 accepted, =1,1 resets; the query prints <fun> (or <fun>,0 on some firmware)."""
 
     max_params = 2
 
     def read(self, ctx):
-        return [ctx.reply("+CFUN", str(ctx.state.cfun))]
+        fields = [str(ctx.state.cfun), "0"][:ctx.profile.cfun_read_fields]
+        return [ctx.reply("+CFUN", ",".join(fields))]
 
     def test(self, ctx):
         return [ctx.reply("+CFUN", "(0,1,4,5,6,7,8,10,11),(0,1)")]
@@ -32,11 +31,11 @@ class Functionality(Command):
             raise AtFault.cme(BAD_PARAMETER)
         ctx.state.cfun = fun
         if reset:
-            ctx.after(ctx.modem.reset)
+            ctx.after(ctx.modem.reset_after_grace)
 
 
 class RfSwitch(Command):
-    """AT^RFSWITCH: ^RFSWITCH: <software>,<hardware> (modules only, huawei-at.md §2.2, seed 000)."""
+    """AT^RFSWITCH: ^RFSWITCH: <software>,<hardware>; the second is the W_DISABLE# pin of modules."""
 
     max_params = 1
 
@@ -51,7 +50,7 @@ class RfSwitch(Command):
 
 
 class SignalQuality(Command):
-    """AT+CSQ → +CSQ: <rssi>,<ber>; 99,99 without service."""
+    """AT+CSQ → +CSQ: <rssi>,<ber>; 99,99 while not camped on a cell."""
 
     sim_gated = True
 
@@ -64,20 +63,40 @@ class SignalQuality(Command):
 
 
 class HuaweiSignal(Command):
-    """AT^HCSQ? (huawei-at.md §2.4)."""
+    """AT^HCSQ?: "NOSERVICE", "GSM",<rssi>, "WCDMA",<rssi>,<rscp>,<ecio> or "LTE",<rssi>,<rsrp>,<sinr>,<rsrq>."""
 
     sim_gated = True
 
     def read(self, ctx):
-        return [ctx.reply("^HCSQ", ctx.network.hcsq_fields())]
+        return [ctx.reply("^HCSQ", hcsq_body(ctx.profile, ctx.network))]
 
     def test(self, ctx):
-        rats = '"NOSERVICE","GSM","WCDMA","LTE"' if ctx.profile.lte else '"NOSERVICE","GSM","WCDMA"'
-        return [ctx.reply("^HCSQ", rats)]
+        rats = ("NOSERVICE", "GSM", "WCDMA", "LTE") if ctx.profile.lte else ("NOSERVICE", "GSM", "WCDMA")
+        return [ctx.reply("^HCSQ", ",".join(f'"{rat}"' for rat in rats))]
+
+
+def hcsq_body(profile, network) -> str:
+    """The ^HCSQ fields, sysmode quoted or not per firmware."""
+    sysmode, values = network.hcsq_values()
+    name = f'"{sysmode}"' if profile.hcsq_quoted else sysmode
+    return ",".join([name] + [str(value) for value in values])
+
+
+class WcdmaSignal(Command):
+    """AT^CSNR? → ^CSNR: <rscp>,<ecio> in dBm/dB (WCDMA only)."""
+
+    sim_gated = True
+
+    def read(self, ctx):
+        rscp, ecio = ctx.network.wcdma_snr()
+        return [ctx.reply("^CSNR", f"{rscp},{ecio}")]
+
+    def test(self, ctx):
+        return [ctx.reply("^CSNR", "(-145--60),(-32-0)")]
 
 
 class RegistrationStatus(Command):
-    """AT+CREG / +CGREG / +CEREG (huawei-at.md §2.5)."""
+    """AT+CREG / +CGREG / +CEREG: set the URC mode, query the registration."""
 
     max_params = 1
 
@@ -96,26 +115,28 @@ class RegistrationStatus(Command):
         return [ctx.reply(self.name, "(0-2)")]
 
     def stat(self, ctx) -> int:
-        """Registration stat as seen by this command's domain."""
+        """Registration stat as seen by this command's domain (EPS only on LTE)."""
         registration = ctx.network.registration()
         if self.name == "+CEREG" and registration.rat not in (None, "LTE"):
             return 0
         return registration.stat
 
     def status_fields(self, ctx, mode) -> str:
-        """`<stat>[,"<lac>","<ci>"[,<AcT>]]` as printed by the query and the URC."""
+        """`<stat>[,<lac>,<ci>[,<AcT>]]` as printed by the query and the URC (location only for stat 1 and 5)."""
         stat = self.stat(ctx)
         if mode < 2 or stat not in (1, 5):
             return str(stat)
+        style = ctx.profile.registration
+        quote = '"' if style.quoted_location else ""
         area = LOCATION["tac"] if self.name == "+CEREG" else LOCATION["lac"]
-        fields = f'{stat},"{area}","{LOCATION["ci"]}"'
-        if self.name == "+CEREG":
-            fields += ",7"
+        fields = f"{stat},{quote}{area}{quote},{quote}{LOCATION['ci']}{quote}"
+        if self.name in style.act_in:
+            fields += f",{RAT_TABLE[ctx.network.registration().rat]['act']}"
         return fields
 
 
 class Operator(Command):
-    """AT+COPS (huawei-at.md §2.5); =? takes long on real devices (use the command_latency knob)."""
+    """AT+COPS; =? takes long on real devices (use the command_latency knob)."""
 
     max_params = 4
     sim_gated = True
@@ -140,127 +161,95 @@ class Operator(Command):
         ctx.state.cops_mode = int_param(params[0] if params else None, (0, 1, 2, 3, 4), default=0)
 
 
+def sim_state(state) -> int:
+    """<sim_state> of ^SYSINFO(EX): 255 no SIM, 0 unusable, 1 valid."""
+    if state.sim_status == "absent":
+        return 255
+    return 1 if state.sim_usable or state.sim_status in ("pin", "puk") else 0
+
+
+def service(registration) -> tuple:
+    """(<srv_status>, <srv_domain>): valid CS+PS, restricted (denied), or none."""
+    if registration.registered:
+        return 2, 3
+    if registration.stat == 3:
+        return 1, 0
+    return 0, 0
+
+
 class SystemInfoEx(Command):
-    """AT^SYSINFOEX (huawei-at.md §2.5)."""
+    """AT^SYSINFOEX: service, domain, roaming, SIM, lock, sysmode and submode with their names."""
 
     def exec_(self, ctx):
         registration = ctx.network.registration()
-        sim_state = 255 if ctx.state.sim_status == "absent" else 1
-        if registration.registered or registration.stat == 3:
+        style = ctx.profile.sysinfo
+        quote = '"' if style.quoted_names else ""
+        if registration.rat and registration.stat in (1, 3, 5):
             sysmode, name, submode, subname = RAT_TABLE[registration.rat]["sysinfoex"]
-            service = 2 if registration.registered else 1
-            body = f'{service},3,{int(registration.roaming)},{sim_state},,{sysmode},"{name}",{submode},"{subname}"'
         else:
-            body = f'0,0,0,{sim_state},,0,"NO SERVICE",0,"NO SERVICE"'
+            sysmode, name, submode, subname = 0, "NO SERVICE", 0, "NO SERVICE"
+        status, domain = service(registration)
+        body = (f"{status},{domain},{int(registration.roaming)},{sim_state(ctx.state)},{style.lock_state},"
+                f"{sysmode},{quote}{name}{quote},{submode},{quote}{subname}{quote}")
         return [ctx.reply("^SYSINFOEX", body)]
 
 
 class SystemInfo(Command):
-    """AT^SYSINFO (huawei-at.md §2.5)."""
+    """AT^SYSINFO: five, six (plus lock_state) or seven (plus sys_submode) fields per firmware."""
 
     def exec_(self, ctx):
         registration = ctx.network.registration()
-        sim_state = 255 if ctx.state.sim_status == "absent" else 1
-        if registration.registered:
-            sys_mode, submode = RAT_TABLE[registration.rat]["sysinfo"]
-            body = f"2,3,{int(registration.roaming)},{sys_mode},{sim_state},,{submode}"
-        else:
-            body = f"0,0,0,0,{sim_state},,0"
-        return [ctx.reply("^SYSINFO", body)]
+        sys_mode, submode = RAT_TABLE[registration.rat]["sysinfo"] if registration.registered else (0, 0)
+        status, domain = service(registration)
+        fields = [status, domain, int(registration.roaming), sys_mode, sim_state(ctx.state), ctx.profile.sysinfo.lock_state, submode]
+        return [ctx.reply("^SYSINFO", ",".join(str(value) for value in fields[:ctx.profile.sysinfo.sysinfo_fields]))]
 
 
-def _band_list(groups, any_mask, label):
-    entries = [f'({group.mask:x},"{group.names}")' for group in groups]
-    entries.append(f'({any_mask:x},"{label}")')
-    return "(" + ",".join(entries) + ")"
-
-
-def _band_value(param, groups, any_mask, current) -> int:
-    """A band mask parameter validated against the profile's =? list (empty/40000000 = no change)."""
-    value = hex_param(param, default=NO_CHANGE_BANDS)
-    if value == NO_CHANGE_BANDS:
-        return current
-    supported = 0
-    for group in groups:
-        supported |= group.mask
-    if value == any_mask or (value and not value & ~supported):
-        return value
-    raise AtFault.cme(BAD_PARAMETER)
-
-
-class SystemConfigEx(Command):
-    """AT^SYSCFGEX (huawei-at.md §2.6, seed 001): only the fields given change."""
-
-    max_params = 7
+class NetworkTime(Command):
+    """AT^NWTIME? → ^NWTIME: yy/mm/dd,hh:mm:ss+tz,dst (local time, zone in quarter hours); ERROR before the network sent it."""
 
     def read(self, ctx):
-        config = ctx.state.syscfgex
-        body = f'"{config.acqorder}",{config.band:X},{config.roam},{config.srvdomain},{config.lteband:X}'
-        return [ctx.reply("^SYSCFGEX", body)]
-
-    def test(self, ctx):
-        profile = ctx.profile
-        orders = ",".join(f'"{order}"' for order in profile.syscfgex_acqorders)
-        gsm = _band_list(profile.gsm_bands, ANY_GSM_BANDS, profile.all_bands_label)
-        lte = _band_list(profile.lte_bands, ANY_LTE_BANDS, profile.all_bands_label)
-        return [f"^SYSCFGEX: ({orders}),{gsm},(0-2),(0-4),{lte}"]
-
-    def set_(self, ctx, params):
-        if len(params) < 5:
-            raise AtFault.cme(BAD_PARAMETER)
-        config, profile = ctx.state.syscfgex, ctx.profile
-        order_param = params[0]
-        if not order_param.quoted or order_param.value not in profile.syscfgex_acqorders:
-            raise AtFault.cme(BAD_PARAMETER)
-        acqorder = config.acqorder if order_param.value == "99" else order_param.value
-        band = _band_value(params[1], profile.gsm_bands, ANY_GSM_BANDS, config.band)
-        roam = int_param(params[2], range(3), default=2)
-        srvdomain = int_param(params[3], range(5), default=4)
-        lteband = _band_value(params[4], profile.lte_bands, ANY_LTE_BANDS, config.lteband)
-        roam = config.roam if roam == 2 else roam
-        srvdomain = config.srvdomain if srvdomain == 4 else srvdomain
-        if (acqorder == "00" or "03" in _pairs(acqorder)) and srvdomain in (0, 3):
-            raise AtFault.cme(BAD_PARAMETER)  # CS-only / any domain not allowed with LTE in the mode
-        config.acqorder, config.band, config.roam = acqorder, band, roam
-        config.srvdomain, config.lteband = srvdomain, lteband
+        zone = ctx.knobs.timezone
+        stamp = time.strftime("%y/%m/%d,%H:%M:%S", time.gmtime(network_time(ctx) + zone * 900))
+        return [ctx.reply("^NWTIME", f"{stamp}{zone:+03d},{ctx.knobs.dst:02d}")]
 
 
-def _pairs(order: str) -> list:
-    return [order[index:index + 2] for index in range(0, len(order), 2)]
+def network_time(ctx) -> float:
+    """UTC seconds of the network clock; ERROR while the network has not sent it (not registered)."""
+    now = ctx.network.network_time()
+    if now is None:
+        raise AtFault.error()
+    return now
 
 
-class SystemConfig(Command):
-    """AT^SYSCFG of 3G devices (huawei-at.md §2.6)."""
+class Clock(Command):
+    """AT^TIME: older firmware prints the network time (^TIME: yy/mm/dd hh:mm:ss, UTC); 3GPP Balong only switches its URC (=0|1)."""
 
-    max_params = 5
-    MODES = (2, 13, 14, 16)
+    max_params = 1
+
+    def exec_(self, ctx):
+        if not ctx.profile.time_answers_clock:
+            raise AtFault.error()
+        return [ctx.reply("^TIME", time.strftime("%y/%m/%d %H:%M:%S", time.gmtime(network_time(ctx))))]
 
     def read(self, ctx):
-        config = ctx.state.syscfg
-        return [ctx.reply("^SYSCFG", f"{config.mode},{config.acqorder},{config.band:X},{config.roam},{config.srvdomain}")]
+        return self.exec_(ctx)
 
-    def test(self, ctx):
-        gsm = _band_list(ctx.profile.gsm_bands, ANY_GSM_BANDS, ctx.profile.all_bands_label)
-        return [ctx.reply("^SYSCFG", f"(2,13,14,16),(0-3),{gsm},(0-2),(0-4)")]
+    def set_(self, _ctx, params):
+        int_param(params[0] if params else None, (0, 1))
 
-    def set_(self, ctx, params):
-        if len(params) < 5:
-            raise AtFault.cme(BAD_PARAMETER)
-        config = ctx.state.syscfg
-        mode = int_param(params[0], self.MODES)
-        acqorder = int_param(params[1], range(4))
-        band = _band_value(params[2], ctx.profile.gsm_bands, ANY_GSM_BANDS, config.band)
-        roam = int_param(params[3], range(3))
-        srvdomain = int_param(params[4], range(5))
-        if mode != 16:
-            config.mode = mode
-        if acqorder != 3:
-            config.acqorder = acqorder
-        if config.mode in (13, 14):
-            config.acqorder = 1 if config.mode == 13 else 2  # single-mode stores its own RAT first
-        config.band = band
-        config.roam = config.roam if roam == 2 else roam
-        config.srvdomain = config.srvdomain if srvdomain == 4 else srvdomain
+
+class ErrorReport(Command):
+    """AT+CEER → +CEER: <cause>: the last data call's SM cause, else a registration reject cause, else 0."""
+
+    def exec_(self, ctx):
+        cause = ctx.modem.data_calls.last_failure_cause()
+        if cause is None:
+            cause = ctx.network.reject_cause()
+        return [ctx.reply("+CEER", str(cause or 0))]
+
+    def test(self, _ctx):
+        return []
 
 
 class Attach(Command):
@@ -274,9 +263,9 @@ class Attach(Command):
 
 
 HANDLERS = {
-    "+CFUN": Functionality(), "^RFSWITCH": RfSwitch(), "+CSQ": SignalQuality(), "^HCSQ": HuaweiSignal(),
+    "+CFUN": Functionality(), "^RFSWITCH": RfSwitch(), "+CSQ": SignalQuality(), "^HCSQ": HuaweiSignal(), "^CSNR": WcdmaSignal(),
     "+CREG": RegistrationStatus("+CREG", "creg_n"), "+CGREG": RegistrationStatus("+CGREG", "cgreg_n"),
     "+CEREG": RegistrationStatus("+CEREG", "cereg_n"),
     "+COPS": Operator(), "^SYSINFOEX": SystemInfoEx(), "^SYSINFO": SystemInfo(),
-    "^SYSCFGEX": SystemConfigEx(), "^SYSCFG": SystemConfig(), "+CGATT": Attach(),
+    "^NWTIME": NetworkTime(), "^TIME": Clock(), "+CEER": ErrorReport(), "+CGATT": Attach(),
 }

@@ -26,12 +26,15 @@ class DataCalls:
 
     def __init__(self, modem, seed):
         self.modem = modem
+        self._completions = {}
+        self._last_failure = None
         rng = random.Random(seed)
-        third, fourth = rng.randrange(256), rng.randrange(64) * 4
+        # A /30 point-to-point subnet: network .0, the modem's address .1, the gateway .2.
+        network = (10, 64 + rng.randrange(64), rng.randrange(256), rng.randrange(64) * 4)
         self.ipv4 = {
-            "address": (10, 64 + rng.randrange(64), third, fourth + 1),
+            "address": network[:3] + (network[3] + 1,),
             "netmask": (255, 255, 255, 252),
-            "gateway": (10, 64, third, fourth + 2),
+            "gateway": network[:3] + (network[3] + 2,),
             "dns": ((10, 11, 12, 13), (10, 11, 12, 14)),
         }
         suffix = f"{rng.randrange(0x10000):x}"
@@ -64,13 +67,25 @@ class DataCalls:
         self.state.last_dial_cid = cid
         return connection
 
+    def complete_later(self, cid: int):
+        """Schedule the end of a dial after knobs.connect_delay (replacing an older pending one)."""
+        self._cancel_completion(cid)
+        self._completions[cid] = self.modem.schedule(self.modem.knobs.connect_delay, lambda: self.complete(cid))
+
+    def _cancel_completion(self, cid: int):
+        timer = self._completions.pop(cid, None)
+        if timer is not None:
+            timer.cancel()
+
     def complete(self, cid: int):
         """Scheduled end of a dial: up, or down with a cause; sends ^NDISSTAT per family."""
         with self.modem.lock:
+            self._completions.pop(cid, None)
             connection = self.state.ndis.get(cid)
             if connection is None or connection.status != "connecting":
                 return
             cause = self.modem.network.data_admission(connection.apn)
+            self._last_failure = cause
             if cause is None:
                 connection.status = "up"
                 connection.up_seconds = 0
@@ -80,6 +95,7 @@ class DataCalls:
 
     def hang_up(self, cid: int) -> bool:
         """Disconnect a cid; False if it was already down (the firmware then answers ERROR)."""
+        self._cancel_completion(cid)
         connection = self.state.ndis.get(cid)
         if connection is None or connection.status == "down":
             return False
@@ -87,7 +103,7 @@ class DataCalls:
         return True
 
     def supervise(self):
-        """Drop connections whose radio/registration conditions went away (scheduler tick)."""
+        """Drop connections whose radio/registration conditions went away (after any change)."""
         dropped = []
         with self.modem.lock:
             for connection in self.state.ndis.values():
@@ -96,16 +112,22 @@ class DataCalls:
                 cause = self.modem.network.data_admission(connection.apn)
                 if cause is not None:
                     connection.status, connection.cause = "down", cause
+                    self._last_failure = cause
                     dropped.append(connection)
         for connection in dropped:
             self.announce(connection)
 
     def announce(self, connection: NdisConnection):
-        """^NDISSTAT URC, one line per IP family (huawei-at.md §2.7)."""
+        """^NDISSTAT URC, one line per IP family, the family quoted or not per firmware."""
         stat = 1 if connection.status == "up" else 0
         cause = "" if connection.cause is None else str(connection.cause)
+        quote = '"' if self.modem.profile.ndis.urc_quoted else ""
         for family in connection.families:
-            self.modem.emit_urc(self.modem.profile.format_reply("^NDISSTAT", f'{stat},{cause},,"{family}"'))
+            self.modem.emit_urc(self.modem.profile.format_reply("^NDISSTAT", f"{stat},{cause},,{quote}{family}{quote}"))
+
+    def last_failure_cause(self):
+        """SM cause of the last data call that failed to come up or dropped, None after a success."""
+        return self._last_failure
 
     def active(self):
         """The connection that is up, if any."""

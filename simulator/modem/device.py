@@ -9,20 +9,24 @@ from __future__ import annotations
 import random
 import threading
 
-from . import commands_data, commands_general, commands_network
-from .commands_general import has_at_port
+from . import commands_data, commands_general, commands_modes, commands_network, commands_ports, commands_sim
+from .commands_ports import has_at_port, rewind_codes
 from .datacall import DataCalls
 from .engine import CommandEngine
+from .formats import AT_PORT_FUNCTIONS, NETWORK_FUNCTION_CODES, SILENT_PORT_FUNCTIONS
 from .identity import Identity
 from .knobs import Knobs, any_match, best_match
 from .link import Link
 from .network import RadioNetwork
-from .profiles import AT_PORT_FUNCTIONS, PROFILES, SILENT_PORT_FUNCTIONS
-from .scheduler import Scheduler
+from .profiles import PROFILES
+from .scheduler import TIMERS
 from .state import ModemState, StateFile
 from .urcs import RandomUrcs, RegistrationWatch
 
-HANDLERS = {**commands_general.HANDLERS, **commands_network.HANDLERS, **commands_data.HANDLERS}
+HANDLERS = {
+    **commands_general.HANDLERS, **commands_sim.HANDLERS, **commands_ports.HANDLERS,
+    **commands_network.HANDLERS, **commands_modes.HANDLERS, **commands_data.HANDLERS,
+}
 NUMERIC_RESULTS = {"OK": "0", "CONNECT": "1", "RING": "2", "NO CARRIER": "3", "ERROR": "4", "NO DIALTONE": "6", "BUSY": "7", "NO ANSWER": "8"}
 
 
@@ -33,7 +37,7 @@ class ModemUnavailable(ConnectionError):
 class SimulatedModem:  # pylint: disable=too-many-instance-attributes
     """A stateful Huawei modem; see simulator/README.md and the state module docstring."""
 
-    def __init__(self, profile="ME906s-158", knobs=None, state_file=None, seed=None):
+    def __init__(self, profile="ME906s-158", knobs=None, state_file=None, seed=None, *, timers=None):
         if profile not in PROFILES:
             raise ValueError(f"unknown profile {profile!r}; known: {', '.join(PROFILES)}")
         self.profile = PROFILES[profile]
@@ -55,17 +59,21 @@ class SimulatedModem:  # pylint: disable=too-many-instance-attributes
         self.network = RadioNetwork(self.profile, self.state, self.knobs)
         self.engine = CommandEngine(self, HANDLERS)
         self.data_calls = DataCalls(self, seed)
+        self._timers = timers if timers is not None else TIMERS
+        self._closed = False
         self._random_urcs = RandomUrcs(self, random.Random(seed))
         self._registration_watch = RegistrationWatch(self)
         self._up.set()
         self._ready.set()
-        self._scheduler = Scheduler(f"modem-{self.profile.name}", self._tick)
+        self._registration_watch.check()
+        self._random_urcs.arm()
+        self.knobs.add_listener(self._on_knob_changed)
 
     # ---- ports -------------------------------------------------------------------------
 
     def available_functions(self) -> list:
         """tty functions of the active USB composition, AT-capable ones first."""
-        rewind = self.state.setport_current.split(";")[1].split(",")
+        rewind = rewind_codes(self.state.setport_current)
         table = {**AT_PORT_FUNCTIONS, **SILENT_PORT_FUNCTIONS}
         return [function for function, codes in table.items() if any(code in rewind for code in codes)]
 
@@ -104,6 +112,11 @@ class SimulatedModem:  # pylint: disable=too-many-instance-attributes
         """False when the active composition locks the user out."""
         return has_at_port(self.state.setport_current)
 
+    @property
+    def has_network_function(self) -> bool:
+        """True when the active composition has an NDIS/NCM/ECM/RNDIS interface for ^NDISDUP."""
+        return any(code in NETWORK_FUNCTION_CODES for code in rewind_codes(self.state.setport_current))
+
     # ---- observers (servers) -----------------------------------------------------------
 
     def add_observer(self, callback):
@@ -141,7 +154,18 @@ class SimulatedModem:  # pylint: disable=too-many-instance-attributes
         for link in links:
             link.drop()
         self._notify("down")
-        self._scheduler.call_later(self.knobs.reboot_delay, self._boot)
+        self.schedule(self.knobs.reboot_delay, self._boot)
+
+    def reset_after_grace(self):
+        """^RESET and +CFUN=1,1: the answer is out; the ports drop now, or knobs.reset_grace seconds later.
+
+        Real firmware keeps answering for about 300 OS ticks before it reboots; the default
+        grace of 0 drops the port at once, which is what clients must survive anyway.
+        """
+        if self.knobs.reset_grace:
+            self.schedule(self.knobs.reset_grace, self.reset)
+        else:
+            self.reset()
 
     def _boot(self):
         with self.lock:
@@ -159,40 +183,61 @@ class SimulatedModem:  # pylint: disable=too-many-instance-attributes
                 for link in booted:
                     link.deliver(f"\r\n{line}\r\n".encode("latin-1"))
         self._ready.set()
+        self.reevaluate()
 
     def wait_ready(self, timeout: float = 10.0) -> bool:
         """Block until the modem is up after a reset; False on timeout."""
         return self._ready.wait(timeout)
 
     def close(self):
-        """Stop the background thread and drop every port."""
-        self._scheduler.stop()
+        """Drop every pending action and every port; nothing is scheduled afterwards."""
+        self._closed = True
+        self.knobs.remove_listener(self._on_knob_changed)
+        self._timers.cancel_owner(self)
         with self.lock:
             links, self._links = self._links, []
         for link in links:
             link.drop()
 
     def schedule(self, delay: float, action):
-        """Run action() in the modem's scheduler thread after delay seconds."""
-        self._scheduler.call_later(delay, action)
+        """Run action() in the timer thread after delay seconds; returns a Timer (.cancel()), or None once closed."""
+        if self._closed:
+            return None
+        return self._timers.call_later(delay, action, owner=self)
+
+    def pending_actions(self) -> int:
+        """How many delayed actions of this modem are waiting (0 when idle)."""
+        return self._timers.pending(self)
 
     # ---- URCs ----------------------------------------------------------------------------
 
     def emit_urc(self, line: str, periodic: bool = False):
-        """Send an unsolicited line to every AT port not in data mode (periodic ones obey ^CURC=0)."""
-        if periodic and self.state.curc == 0:
-            return
-        with self.lock:
-            links = [link for link in self._links if link.speaks_at and not link.data_mode]
-        for link in links:
-            link.deliver(f"\r\n{line}\r\n".encode("latin-1"))
+        """Send an unsolicited line to every AT port not in data mode (periodic ones obey ^CURC=0).
 
-    def _tick(self):
+        The check and the delivery hold the modem lock, so no URC passes a ^CURC=0 whose OK has been sent.
+        """
+        with self.lock:
+            if periodic and self.state.curc == 0:
+                return
+            for link in self._links:
+                if link.speaks_at and not link.data_mode:
+                    link.deliver(f"\r\n{line}\r\n".encode("latin-1"))
+
+    def reevaluate(self):
+        """After anything that can move registration or data calls: drop calls, send registration URCs.
+
+        Runs after every command, every knob assignment and every delayed action. Tests that
+        change ``modem.state`` directly may call it to see the consequences at once.
+        """
         if not self._up.is_set():
             return
         self.data_calls.supervise()
         self._registration_watch.check()
-        self._random_urcs.maybe_emit()
+
+    def _on_knob_changed(self, name):
+        if name == "urc_interval":
+            self._random_urcs.arm()
+        self.reevaluate()
 
     # ---- one command line, with the knobs applied to the byte stream ------------------
 
@@ -227,13 +272,14 @@ class SimulatedModem:  # pylint: disable=too-many-instance-attributes
             link.deliver(answer[:max(1, len(answer) // 2)])
             self.reset()
             return
-        link.deliver(answer)
+        link.finish(answer)
         for action in response.actions:
             action()
+        self.reevaluate()
 
     @staticmethod
     def _frame(link: Link, response, scripted) -> bytes:
-        """Bytes of the answer: info blocks, "inside" URCs, final result, "after" URCs (huawei-at.md §1.1)."""
+        """Bytes of the answer: info blocks, "inside" URCs, final result, "after" URCs (\r\n framing; ATV0: numeric codes)."""
         crlf = "\r\n"
         parts = []
         for block in response.blocks:

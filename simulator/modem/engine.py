@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from .knobs import best_match
 from .syntax import EXEC, READ, SET, TEST, SyntaxFault, parse_line
 
-# SIM state → CME error of commands refused while the SIM is not usable (huawei-at.md §5.4).
-SIM_GATE_ERRORS = {"pin": 11, "puk": 12, "absent": 10, "blocked": 13}
+# SIM state → CME error of the commands refused while the SIM is not usable (the firmware's
+# command table marks the few commands allowed while PIN-locked, such as +CPIN, +CFUN, +CREG).
+SIM_GATE_ERRORS = {"pin": 11, "puk": 12, "absent": 10, "blocked": 13, "busy": 14, "failure": 13, "wrong": 15}
 
 
 class AtFault(Exception):
@@ -133,7 +134,7 @@ class CommandEngine:
         self.handlers = handlers
 
     def execute(self, line: str, link) -> Response:
-        """Run every sub-command of the line, stopping at the first error (huawei-at.md §1.1)."""
+        """Run every sub-command of the line, stopping at the first error (its error is the final result)."""
         ctx = Context(self.modem, link)
         override = best_match(self.modem.knobs.errors, line)
         if override is not None:
@@ -155,7 +156,7 @@ class CommandEngine:
         if handler is None or not ctx.profile.supports(cmd.name):
             raise AtFault("not_supported")
         gated = handler.sim_gated or cmd.key in ctx.profile.sim_gated_extra
-        if gated and ctx.state.sim_status != "ready":
+        if gated and not ctx.state.sim_usable:
             raise AtFault.cme(SIM_GATE_ERRORS[ctx.state.sim_status])
         try:
             return list(handler.handle(ctx, cmd))
@@ -168,7 +169,7 @@ class CommandEngine:
         return self.handlers.get(name)
 
     def format_fault(self, fault: AtFault) -> str:
-        """Final result text of a fault, following +CMEE and the profile (huawei-at.md §1.2-1.4)."""
+        """Final result text of a fault: ERROR, +CME ERROR: <n> or <text> per +CMEE, or the profile's unknown-command reply."""
         profile, state = self.modem.profile, self.modem.state
         if fault.kind == "cme":
             if state.cmee == 0:

@@ -26,7 +26,7 @@ def luhn_digit(digits: str) -> str:
 
 
 def nibble_swap(digits: str) -> str:
-    """ICCID as stored on the SIM: each digit pair swapped (huawei-at.md §2.1 ^ICCID)."""
+    """ICCID as stored on the SIM: each digit pair swapped (^ICCID prints it that way)."""
     padded = digits + "F" * (len(digits) % 2)
     return "".join(padded[index + 1] + padded[index] for index in range(0, len(padded), 2))
 

@@ -18,7 +18,7 @@ class Link:  # pylint: disable=too-many-instance-attributes
 
     write(data) feeds bytes to the modem; read(timeout) returns what the modem sent (b"" on
     timeout or once closed and drained). Lines arriving while a command is still being
-    processed are ignored, as on real firmware (huawei-at.md §1.1). Writes to a closed
+    processed are ignored, as on real firmware (one command at a time per port). Writes to a closed
     link are discarded. echo/verbose/quiet are this port's ATE/ATV/ATQ settings.
     """
 
@@ -47,6 +47,11 @@ class Link:  # pylint: disable=too-many-instance-attributes
     def speaks_at(self) -> bool:
         """True for PCUI and modem ports."""
         return self._worker is not None
+
+    @property
+    def busy(self) -> bool:
+        """True while a command line is being processed (another line would be ignored)."""
+        return self._busy
 
     @property
     def closed(self) -> bool:
@@ -90,6 +95,12 @@ class Link:  # pylint: disable=too-many-instance-attributes
         with self._output_ready:
             self._output.extend(data)
             self._output_ready.notify_all()
+
+    def finish(self, data: bytes):
+        """Deliver the last bytes of an answer; from now on a new line is accepted (queued behind after-actions)."""
+        with self._input_lock:
+            self._busy = False
+            self.deliver(data)
 
     def drop(self):
         """Modem side: the port vanished (reset / USB re-enumeration)."""

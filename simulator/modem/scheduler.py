@@ -2,7 +2,11 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""One daemon thread per modem that runs delayed actions and a periodic tick."""
+"""Delayed actions of every simulated modem, run by one thread that sleeps until the next one is due.
+
+Nothing runs periodically: an idle modem has no pending action, so the thread waits on its
+condition without a timeout and a process with a thousand idle modems uses no CPU.
+"""
 
 from __future__ import annotations
 
@@ -12,60 +16,90 @@ import logging
 import threading
 import time
 
-TICK_SECONDS = 0.05
 LOG = logging.getLogger(__name__)
 
 
-class Scheduler:
-    """Runs callables after a delay, and tick() every TICK_SECONDS, until stopped."""
+class Timer:  # pylint: disable=too-few-public-methods
+    """A pending action; cancel() drops it if it has not run yet."""
 
-    def __init__(self, name: str, tick):
-        self._tick = tick
-        self._events = []
+    def __init__(self, due: float, action, owner, timers):
+        self.due = due
+        self.action = action
+        self.owner = owner
+        self._timers = timers
+
+    def cancel(self):
+        """Drop the action (harmless once it ran)."""
+        self._timers.cancel(self)
+
+
+class Timers:
+    """A heap of due times served by one daemon thread, started on first use.
+
+    ``wakeups`` counts the times the thread woke up (to run something or because the
+    earliest action changed); it stays 0 while nothing is scheduled.
+    """
+
+    def __init__(self, name: str = "modem-timers"):
+        self.name = name
+        self.wakeups = 0
+        self._heap = []
         self._counter = itertools.count()
         self._condition = threading.Condition()
-        self._stopped = False
-        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
-        self._thread.start()
+        self._thread = None
 
-    def call_later(self, delay: float, action):
-        """Run action() in the scheduler thread after delay seconds."""
+    def call_later(self, delay: float, action, owner=None) -> Timer:
+        """Run action() in the timer thread after delay seconds."""
+        timer = Timer(time.monotonic() + max(0.0, delay), action, owner, self)
         with self._condition:
-            heapq.heappush(self._events, (time.monotonic() + max(0.0, delay), next(self._counter), action))
+            heapq.heappush(self._heap, (timer.due, next(self._counter), timer))
+            self._start()
             self._condition.notify()
+        return timer
 
-    def stop(self):
-        """Stop the thread (pending actions are dropped)."""
+    def cancel(self, timer: Timer):
+        """Remove one pending action."""
         with self._condition:
-            self._stopped = True
-            self._events.clear()
-            self._condition.notify()
-        if threading.current_thread() is not self._thread:
-            self._thread.join(timeout=2)
+            self._heap = [entry for entry in self._heap if entry[2] is not timer]
+            heapq.heapify(self._heap)
+
+    def cancel_owner(self, owner):
+        """Remove every pending action of an owner (a closed modem)."""
+        with self._condition:
+            self._heap = [entry for entry in self._heap if entry[2].owner is not owner]
+            heapq.heapify(self._heap)
+
+    def pending(self, owner=None) -> int:
+        """Number of actions not run yet (of one owner, or of all)."""
+        with self._condition:
+            return sum(1 for entry in self._heap if owner is None or entry[2].owner is owner)
+
+    def _start(self):
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name=self.name, daemon=True)
+            self._thread.start()
 
     def _run(self):
-        next_tick = time.monotonic()
         while True:
-            due = []
             with self._condition:
-                if self._stopped:
-                    return
-                now = time.monotonic()
-                while self._events and self._events[0][0] <= now:
-                    due.append(heapq.heappop(self._events)[2])
-                if not due:
-                    wake = min(next_tick, self._events[0][0]) if self._events else next_tick
-                    if wake > now:
-                        self._condition.wait(wake - now)
-            for action in due:
-                self._guarded(action)
-            if time.monotonic() >= next_tick:
-                next_tick = time.monotonic() + TICK_SECONDS
-                self._guarded(self._tick)
+                while not self._heap:
+                    self._condition.wait()
+                    self.wakeups += 1
+                delay = self._heap[0][0] - time.monotonic()
+                if delay > 0:
+                    self._condition.wait(delay)
+                    self.wakeups += 1
+                    continue
+                timer = heapq.heappop(self._heap)[2]
+            self._guarded(timer.action)
 
     @staticmethod
     def _guarded(action):
         try:
             action()
-        except Exception:  # pylint: disable=broad-exception-caught  # keep the modem alive, report the bug
+        except Exception:  # pylint: disable=broad-exception-caught  # keep the modems alive, report the bug
             LOG.exception("simulated modem: scheduled action failed")
+
+
+# Shared by every modem of the process.
+TIMERS = Timers()

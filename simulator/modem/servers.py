@@ -5,7 +5,7 @@
 """Expose a SimulatedModem port on a pty (serve_pty) or on loopback TCP (serve_tcp).
 
 Both follow the modem through AT^RESET: the port vanishes while it reboots and comes
-back afterwards (a new /dev/pts/N, like a ttyUSB number changing, seed 002), or not at
+back afterwards (a new /dev/pts/N, like a ttyUSB number changing after ^RESET), or not at
 all when the new USB composition has no AT port.
 """
 

@@ -2,30 +2,36 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""State of one emulated modem: NVRAM (kept across ^RESET and in the state file) and volatile settings.
+"""State of one emulated modem: NVRAM (kept across ^RESET and in the state file), the SIM, volatile settings.
 
 ModemState attributes (readable by tests):
 
 NVRAM (persist across AT^RESET and in ``state_file``):
-  syscfgex          SyscfgEx(acqorder, band, roam, srvdomain, lteband) or None on 3G devices
-  syscfg            Syscfg(mode, acqorder, band, roam, srvdomain) or None on LTE devices
+  syscfgex          SyscfgEx(acqorder, band, roam, srvdomain, lteband) of firmware with ^SYSCFGEX
+                    (lteband None on 3G firmware), else None
+  syscfg            Syscfg(mode, acqorder, band, roam, srvdomain) of ^SYSCFG-only firmware, else None
   pdp_contexts      dict cid -> PdpContext(pdp_type, apn)
   setport_current   active ^SETPORT composition, canonical "FIRST;REWIND" ("FF;10,12", "A1,A2;12,10,16,A1,A2")
   setport_pending   composition written by ^SETPORT= and applied at the next reset, or None
   rf_software       ^RFSWITCH software switch (True = radio allowed)
-  sim_pin           the SIM's PIN (changes with AT+CPIN="<puk>","<newpin>")
+  sim_pin, sim_pin2 the SIM's PINs (change with AT+CPIN="<puk>","<newpin>")
 
-Volatile (back to defaults at every boot):
-  cfun              +CFUN value (1 online, 0 minimum, 4 offline)
-  cmee              +CMEE mode (profile default)
+The SIM (kept across ^RESET, not in the state file): pin_retries, puk_retries,
+pin2_retries, puk2_retries (start from the knobs).
+
+Volatile (back to boot values at every boot):
+  cfun              +CFUN value (knobs.cfun at boot: 1 online, 0 minimum, 4 offline)
+  cmee              +CMEE mode (knobs.cmee or the profile default)
   creg_n, cgreg_n, cereg_n   +CREG/+CGREG/+CEREG URC mode
   curc              ^CURC mode (1: periodic ^ URCs on)
   cops_mode         +COPS mode
-  sim_unlocked      PIN/PUK entered since boot; pin_retries, puk_retries
-  ndis              dict cid -> NdisConnection(status, families, apn, cause, ipv4, ipv6 ...)
+  sim_unlocked, pin2_unlocked   PIN/PUK (PIN2/PUK2) entered since boot
+  sms_memories      +CPMS storages (read/delete, write/send, receive)
+  ndis              dict cid -> NdisConnection(status, families, apn, cause, ...)
   last_dial_cid     cid of the last ^NDISDUP (what ^NDISSTATQRY? reports)
 
-Derived (properties): rf_hardware (the knob), sim_status ("ready", "pin", "puk", "absent").
+Derived (properties): rf_hardware (the knob), sim_status ("ready", "pin", "puk", "pin2",
+"puk2", "absent", "busy", "failure", "wrong", "blocked"), sim_usable.
 Per-port settings (echo, ATV, ATQ) live on the link, not here.
 """
 
@@ -40,18 +46,18 @@ from .knobs import Knobs
 
 @dataclass
 class SyscfgEx:
-    """^SYSCFGEX fields (huawei-at.md §2.6)."""
+    """^SYSCFGEX fields: mode order, GSM/UMTS band mask, roam, service domain, LTE band mask (None without LTE)."""
 
     acqorder: str
     band: int
     roam: int
     srvdomain: int
-    lteband: int
+    lteband: int | None
 
 
 @dataclass
 class Syscfg:
-    """^SYSCFG fields of 3G devices (huawei-at.md §2.6)."""
+    """^SYSCFG fields of firmware without ^SYSCFGEX: mode, acquisition order, band mask, roam, service domain."""
 
     mode: int
     acqorder: int
@@ -96,6 +102,7 @@ class ModemState:  # pylint: disable=too-many-instance-attributes
     setport_pending: str | None = None
     rf_software: bool = True
     sim_pin: str = "1234"
+    sim_pin2: str = "5678"
     cmee_default: int = 1
     cfun: int = 1
     cmee: int = 1
@@ -105,27 +112,42 @@ class ModemState:  # pylint: disable=too-many-instance-attributes
     curc: int = 1
     cops_mode: int = 0
     sim_unlocked: bool = False
+    pin2_unlocked: bool = False
     pin_retries: int = 3
     puk_retries: int = 10
+    pin2_retries: int = 3
+    puk2_retries: int = 10
+    sms_memories: tuple = ("SM", "SM", "SM")
     ndis: dict = field(default_factory=dict)
     last_dial_cid: int = 1
     knobs: Knobs | None = None
 
-    NVRAM_FIELDS = ("syscfgex", "syscfg", "pdp_contexts", "setport_current", "setport_pending", "rf_software", "sim_pin")
+    NVRAM_FIELDS = ("syscfgex", "syscfg", "pdp_contexts", "setport_current", "setport_pending", "rf_software", "sim_pin", "sim_pin2")
 
     @classmethod
     def factory(cls, profile, knobs):
-        """Fresh state with the profile's factory defaults."""
+        """Fresh state: the profile's factory defaults, with the knobs' factory NVRAM and SIM values."""
+        contexts = profile.default_pdp_contexts if knobs.pdp_contexts is None else knobs.pdp_contexts
         state = cls(
             profile_name=profile.name,
             syscfgex=SyscfgEx(*profile.syscfgex_default) if profile.syscfgex_default else None,
             syscfg=Syscfg(*profile.syscfg_default) if profile.syscfg_default else None,
-            pdp_contexts={cid: PdpContext(pdp_type, apn) for cid, pdp_type, apn in profile.default_pdp_contexts},
-            setport_current=profile.setport_default,
+            pdp_contexts={cid: PdpContext(pdp_type, apn) for cid, pdp_type, apn in contexts},
+            setport_current=knobs.port_mode or profile.setport_default,
+            rf_software=knobs.rf_software,
             sim_pin=knobs.pin,
-            cmee_default=profile.cmee_default,
+            sim_pin2=knobs.pin2,
+            cmee_default=profile.cmee_default if knobs.cmee is None else knobs.cmee,
+            pin_retries=knobs.pin_retries, puk_retries=knobs.puk_retries,
+            pin2_retries=knobs.pin2_retries, puk2_retries=knobs.puk2_retries,
             knobs=knobs,
         )
+        if knobs.syscfg is not None and state.syscfgex is not None:
+            state.syscfgex = SyscfgEx(*parse_config_text(knobs.syscfg, SyscfgEx))
+        elif knobs.syscfg is not None:
+            state.syscfg = Syscfg(*parse_config_text(knobs.syscfg, Syscfg))
+        if knobs.roaming is not None:
+            (state.syscfgex or state.syscfg).roam = int(knobs.roaming)
         state.power_on()
         return state
 
@@ -136,29 +158,39 @@ class ModemState:  # pylint: disable=too-many-instance-attributes
 
     @property
     def sim_status(self) -> str:
-        """ready, pin, puk or absent, from the sim knob and what was unlocked since boot."""
+        """What the SIM asks for, from the sim knob, the retries left and what was unlocked since boot."""
         sim = self.knobs.sim
-        if sim == "absent":
-            return "absent"
+        if sim in ("absent", "busy", "failure", "wrong"):
+            return sim
         if self.puk_retries <= 0:
             return "blocked"
         if self.pin_retries <= 0 or (sim == "puk" and not self.sim_unlocked):
             return "puk"
         if sim == "pin" and not self.sim_unlocked:
             return "pin"
+        if self.puk2_retries > 0 and (self.pin2_retries <= 0 or (sim == "puk2" and not self.pin2_unlocked)):
+            return "puk2"
+        if sim == "pin2" and not self.pin2_unlocked:
+            return "pin2"
         return "ready"
+
+    @property
+    def sim_usable(self) -> bool:
+        """The SIM serves the network: ready, or only waiting for PIN2/PUK2 (which guard a few SIM files)."""
+        return self.sim_status in ("ready", "pin2", "puk2")
 
     def power_on(self):
         """Volatile settings back to their boot values; apply a pending ^SETPORT."""
         if self.setport_pending is not None:
             self.setport_current = self.setport_pending
             self.setport_pending = None
-        self.cfun = 1
+        self.cfun = self.knobs.cfun
         self.cmee = self.cmee_default
         self.creg_n = self.cgreg_n = self.cereg_n = 0
         self.curc = 1
         self.cops_mode = 0
-        self.sim_unlocked = False
+        self.sim_unlocked = self.pin2_unlocked = False
+        self.sms_memories = ("SM", "SM", "SM")
         self.ndis = {}
         self.last_dial_cid = 1
 
@@ -173,6 +205,7 @@ class ModemState:  # pylint: disable=too-many-instance-attributes
             "setport_pending": self.setport_pending,
             "rf_software": self.rf_software,
             "sim_pin": self.sim_pin,
+            "sim_pin2": self.sim_pin2,
         }
 
     def load_nvram(self, data: dict):
@@ -189,6 +222,19 @@ class ModemState:  # pylint: disable=too-many-instance-attributes
         self.setport_pending = data.get("setport_pending")
         self.rf_software = bool(data.get("rf_software", True))
         self.sim_pin = data.get("sim_pin", self.sim_pin)
+        self.sim_pin2 = data.get("sim_pin2", self.sim_pin2)
+
+
+def parse_config_text(text: str, kind) -> tuple:
+    """Fields of a ^SYSCFGEX (kind SyscfgEx) or ^SYSCFG query body: '"03",3FFFFFFF,1,2,80000' or '14,2,3FFFFFFF,1,2'."""
+    parts = [part.strip().strip('"') for part in text.split(",")]
+    if len(parts) != 5:
+        raise ValueError(f"expected five comma-separated fields, not {text!r}")
+    if kind is SyscfgEx:
+        order, band, roam, srvdomain, lteband = parts
+        return order, int(band, 16), int(roam), int(srvdomain), int(lteband, 16) if lteband else None
+    mode, acqorder, band, roam, srvdomain = parts
+    return int(mode), int(acqorder), int(band, 16), int(roam), int(srvdomain)
 
 
 class StateFile:

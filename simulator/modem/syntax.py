@@ -2,7 +2,7 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Splitting an AT command line into sub-commands and parameters (huawei-at.md §1.1)."""
+"""Splitting an AT command line into sub-commands and parameters (chained with ";", names case-insensitive)."""
 
 from __future__ import annotations
 

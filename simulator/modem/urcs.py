@@ -2,43 +2,47 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Unsolicited result codes: periodic noise (huawei-at.md §3) and registration changes (§2.5)."""
+"""Unsolicited result codes: periodic noise (^RSSI, ^HCSQ, ^MODE, ^DSFLOWRPT ...) and registration changes."""
 
 from __future__ import annotations
 
-import time
-
 from .commands_network import HANDLERS as NETWORK_HANDLERS
+from .commands_network import hcsq_body
 from .engine import Context
 from .network import RAT_TABLE
 
 REGISTRATION_COMMANDS = (("+CREG", "creg_n"), ("+CGREG", "cgreg_n"), ("+CEREG", "cereg_n"))
 
 
-class RandomUrcs:  # pylint: disable=too-few-public-methods
-    """Every knobs.urc_interval seconds one of ^RSSI/^HCSQ/^MODE/^DSFLOWRPT/^BOOT/+CREG (seeded RNG)."""
+class RandomUrcs:
+    """Every knobs.urc_interval seconds one of ^RSSI/^HCSQ/^MODE/^DSFLOWRPT/^BOOT/+CREG (seeded RNG).
+
+    One delayed action at a time, and none while the interval is unset.
+    """
 
     def __init__(self, modem, rng):
         self.modem = modem
         self.rng = rng
-        self._next_due = None
+        self._timer = None
 
-    def maybe_emit(self):
-        """Called by the scheduler tick."""
+    def arm(self):
+        """(Re)start the series after urc_interval changed; stop it when unset."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
         interval = self.modem.knobs.urc_interval
-        now = time.monotonic()
-        if not interval:
-            self._next_due = None
+        if interval:
+            self._timer = self.modem.schedule(interval, self._fire)
+
+    def _fire(self):
+        self._timer = None
+        if not self.modem.knobs.urc_interval:
             return
-        if self._next_due is None:
-            self._next_due = now + interval
-        if now < self._next_due:
-            return
-        self._next_due = now + interval
-        candidates = self._candidates()
+        candidates = self._candidates() if self.modem.is_up else []
         if candidates:
             line, periodic = self.rng.choice(candidates)
             self.modem.emit_urc(line, periodic=periodic)
+        self.arm()
 
     def _candidates(self) -> list:
         modem = self.modem
@@ -51,7 +55,7 @@ class RandomUrcs:  # pylint: disable=too-few-public-methods
                 (profile.format_reply("^BOOT", "27710117,0,0,0,75"), True),
             ]
             if profile.supports("^HCSQ"):
-                candidates.append((profile.format_reply("^HCSQ", network.hcsq_fields()), True))
+                candidates.append((profile.format_reply("^HCSQ", hcsq_body(profile, network)), True))
             if registration.rat:
                 sys_mode, submode = RAT_TABLE[registration.rat]["sysinfo"]
                 candidates.append((profile.format_reply("^MODE", f"{sys_mode},{submode}"), True))
@@ -81,7 +85,7 @@ class RegistrationWatch:
         self._last = {}
 
     def check(self):
-        """Called by the scheduler tick."""
+        """After a command, a knob change or a delayed action: URCs for what changed since the last check."""
         modem = self.modem
         lines = []
         with modem.lock:

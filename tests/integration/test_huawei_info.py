@@ -19,7 +19,9 @@ def test_facts_of_every_profile(ansible, serial_modem):
     e3372.knobs.sim = 'pin'
     e3272 = serial_modem('E3272')
     e3531 = serial_modem('E3531')
-    modems = [me906s, me909u, e3372, e3272, e3531]
+    e1752 = serial_modem('E1752')
+    me909s = serial_modem('ME909s-120')
+    modems = [me906s, me909u, e3372, e3272, e3531, e1752, me909s]
     tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'info_profiles.yml', {'devices': [m.device for m in modems]})
     assert proc.returncode == 0, proc.stdout
     tasks = {name: hosts['localhost'] for name, hosts in tasks}
@@ -42,9 +44,16 @@ def test_facts_of_every_profile(ansible, serial_modem):
 
     assert facts[3]['port_mode']['available'] and facts[3]['port_mode']['current']['mode']
 
-    assert facts[4]['syscfg']['command'] == '^SYSCFG'
+    # 3G firmware of the E3531's generation answers ^SYSCFGEX with an empty LTE field
+    assert facts[4]['syscfg']['command'] == '^SYSCFGEX' and facts[4]['syscfg']['current']['lte_bands'] == []
     assert 'rf_switch' not in facts[4]['radio']
     assert any(note['command'] == 'AT^RFSWITCH?' for note in notes[4])
+
+    # older 3G firmware has no ^SYSCFGEX: ^SYSCFG answers instead
+    assert facts[5]['syscfg']['command'] == '^SYSCFG'
+    assert facts[5]['identity']['model'] == 'E1752'
+
+    assert facts[6]['identity']['model'] == 'ME909s-120' and notes[6] == []
 
     checklist = tasks['Gather only what the NO CARRIER checklist needs']
     assert checklist['gathered_subsets'] == ['sim', 'radio', 'registration', 'signal', 'connection']

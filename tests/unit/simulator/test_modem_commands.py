@@ -12,6 +12,8 @@ import pytest
 
 from simulator.modem import PROFILES
 
+from modem_terminal import wait_reboot
+
 
 @pytest.fixture(name="modem_term")
 def modem_term_fixture(make_modem):
@@ -45,7 +47,7 @@ def test_seed_gives_unique_imei(make_modem):
     assert first.identity.imei != second.identity.imei
 
 
-def test_seed_000_ati_lines(make_modem):
+def test_me906s_ati_lines_of_the_no_carrier_report(make_modem):
     dummy, term = make_modem("ME906s-158")
     assert term.lines("ATI")[1:4] == ["Manufacturer: Huawei Technologies Co., Ltd.", "Model: ME906s-158", "Revision: 11.617.00.00.00"]
 
@@ -85,7 +87,7 @@ def test_sim_absent(make_modem):
     assert term.answer("AT+CPIN?") == ["+CME ERROR: 10"]
     assert term.answer("AT+CSQ") == ["+CME ERROR: 10"]
     assert term.answer("AT^ICCID?") == ["+CME ERROR: 10"]
-    assert term.answer("AT^SYSINFOEX") == ['^SYSINFOEX: 0,0,0,255,,0,"NO SERVICE",0,"NO SERVICE"', "OK"]
+    assert term.answer("AT^SYSINFOEX") == ['^SYSINFOEX: 0,0,0,255,0,0,"NO SERVICE",0,"NO SERVICE"', "OK"]
 
 
 def test_old_firmware_gates_syscfg_test_command(make_modem):
@@ -110,11 +112,10 @@ def test_cfun(modem_term):
 def test_cfun_1_1_resets(modem_term):
     modem, term = modem_term
     assert term.answer("AT+CFUN=1,1") == ["OK"]
-    assert modem.wait_ready(2)
-    assert term.link.closed
+    assert wait_reboot(modem, term.link)
 
 
-def test_rfswitch_and_seed_000(make_modem):
+def test_rfswitch_of_the_no_carrier_report(make_modem):
     modem, term = make_modem("ME906s-158", rf_hardware=False)
     assert term.lines("AT^RFSWITCH?") == ["AT^RFSWITCH?\r", "^RFSWITCH: 1,0", "OK"]
     assert term.answer("AT+CFUN?") == ["+CFUN: 1", "OK"]
@@ -143,22 +144,22 @@ def test_signal_and_operator(modem_term):
     assert term.answer("AT^HCSQ?")[0].startswith('^HCSQ: "LTE",')
     assert term.answer("AT+COPS?") == ['+COPS: 0,0,"Simulated Mobile",7', "OK"]
     assert term.answer("AT+COPS=?")[0].startswith('+COPS: (2,"Simulated Mobile"')
-    assert term.answer("AT^SYSINFOEX") == ['^SYSINFOEX: 2,3,0,1,,6,"LTE",101,"LTE"', "OK"]
-    assert term.answer("AT^SYSINFO") == ["^SYSINFO: 2,3,0,17,1,,17", "OK"]
+    assert term.answer("AT^SYSINFOEX") == ['^SYSINFOEX: 2,3,0,1,0,6,"LTE",101,"LTE"', "OK"]
+    assert term.answer("AT^SYSINFO") == ["^SYSINFO: 2,3,0,17,1,0", "OK"]
 
 
 def test_registration_modes_and_urc(modem_term):
     modem, term = modem_term
     assert term.answer("AT+CREG=2") == ["OK"]
-    assert term.answer("AT+CREG?") == ['+CREG: 2,1,"2A5B","0F4C2D11"', "OK"]
+    assert term.answer("AT+CREG?") == ['+CREG: 2,1,"2A5B","0F4C2D11",7', "OK"]
     assert term.answer("AT+CEREG=2;+CEREG?") == ['+CEREG: 2,1,"2A5B","0F4C2D11",7', "OK"]
     assert term.answer("AT+CGREG=1;+CGREG?") == ["+CGREG: 1,1", "OK"]
     assert term.answer("AT+CREG=3") == ["+CME ERROR: Incorrect parameters"]
     assert term.answer("AT+CREG=?") == ["+CREG: (0-2)", "OK"]
-    term.drain(0.1)
     modem.knobs.rf_hardware = False
-    urcs = term.drain(0.3).decode()
-    assert "\r\n+CREG: 2\r\n" in urcs and "\r\n+CGREG: 2\r\n" in urcs and "\r\n+CEREG: 2\r\n" in urcs
+    expected = (b"\r\n+CREG: 2\r\n", b"\r\n+CGREG: 2\r\n", b"\r\n+CEREG: 2\r\n")
+    urcs = term.until(lambda data: all(line in data for line in expected))
+    assert all(line in urcs for line in expected)
 
 
 def test_roaming_registration(make_modem):
@@ -173,7 +174,7 @@ def test_roaming_registration(make_modem):
     assert modem.state.syscfgex.roam == 1
 
 
-def test_syscfgex_seed_001(make_modem):
+def test_syscfgex_of_the_mikrotik_roaming_report(make_modem):
     modem, term = make_modem("ME909u-521")
     term.raw("ATE0")
     assert term.answer("AT^SYSCFGEX?") == ['^SYSCFGEX: "00",3FFFFFFF,0,1,7FFFFFFFFFFFFFFF', "OK"]
@@ -212,37 +213,57 @@ def test_syscfgex_no_change_values(make_modem):
     assert term.answer("AT^SYSCFGEX?") == ['^SYSCFGEX:"03",3FFFFFFF,1,2,800C5', "OK"]
     assert term.answer('AT^SYSCFGEX="99",80,0,,40000000') == ["OK"]
     assert term.answer("AT^SYSCFGEX?") == ['^SYSCFGEX:"03",80,0,2,800C5', "OK"]
-    assert term.answer('AT^SYSCFGEX="0201",3FFFFFFF,2,4,,,') == ["OK"]
+    assert term.answer('AT^SYSCFGEX="0201",3FFFFFFF,2,4,,,') == ["+CME ERROR: Incorrect parameters"]  # not offered by =?
+    assert term.answer('AT^SYSCFGEX="02",3FFFFFFF,2,4,,,') == ["OK"]
     assert term.answer("AT+COPS?") == ['+COPS: 0,0,"Simulated Mobile",2', "OK"]
-    assert modem.state.syscfgex.acqorder == "0201"
+    assert modem.state.syscfgex.acqorder == "02"
 
 
-def test_syscfg_on_3g_stick(make_modem):
-    modem, term = make_modem("E3531")
+def test_syscfg_only_3g_stick(make_modem):
+    modem, term = make_modem("E1752")
     term.raw("ATE0")
-    assert term.answer("AT^SYSCFGEX?") == ["ERROR"]
-    assert term.answer("AT^SYSCFG=?") == ['^SYSCFG:(2,13,14,16),(0-3),((2000000680380,"GSM850/GSM900/GSM1800/GSM1900/WCDMA900/WCDMA2100"),'
-                                          '(3fffffff,"All bands")),(0-2),(0-4)', "OK"]
+    assert term.answer("AT^SYSCFGEX?") == ["COMMAND NOT SUPPORT"]
     assert term.answer("AT^SYSCFG=14,3,40000000,0,4") == ["OK"]
     assert term.answer("AT^SYSCFG?") == ["^SYSCFG:14,2,3FFFFFFF,0,2", "OK"]
     assert term.answer("AT^SYSCFG=7,2,3FFFFFFF,2,4") == ["+CME ERROR: 50"]
-    assert term.answer("AT^SYSINFO") == ["^SYSINFO:2,3,0,5,1,,9", "OK"]
-    assert term.answer("AT+CEREG?") == ["ERROR"]
+    assert term.answer("AT^SYSCFG=2,1,3FFFFFFF,2,4;^PREFMODE?") == ["^PREFMODE:2", "OK"]
+    assert term.answer("AT^SYSINFO") == ["^SYSINFO:2,3,0,3,1", "OK"]  # GSM first: camped on GSM
+    assert term.answer("AT+CEREG?") == ["COMMAND NOT SUPPORT"]
     assert modem.state.syscfg.roam == 0
+
+
+def test_3g_stick_with_syscfgex_writes_through_both(make_modem):
+    modem, term = make_modem("E3531")
+    term.raw("ATE0")
+    assert term.answer("AT^SYSCFG=13,3,40000000,0,4") == ["OK"]
+    assert term.answer("AT^SYSCFGEX?") == ['^SYSCFGEX: "01",3fffffff,0,2,', "OK"]
+    assert term.answer('AT^SYSCFGEX="00",3FFFFFFF,1,2,7FFFFFFFFFFFFFFF,,') == ["OK"]  # "any" LTE bands: nothing to keep
+    assert term.answer('AT^SYSCFGEX="00",3FFFFFFF,1,2,80000,,') == ["+CME ERROR: 50"]
+    assert term.answer("AT^SYSCFG?") == ["^SYSCFG:2,0,3FFFFFFF,1,2", "OK"]
+    assert modem.state.syscfgex.lteband is None and modem.state.syscfg is None
+
+
+def test_lte_firmware_only_reads_syscfg(make_modem):
+    modem, term = make_modem("E3372h-153")
+    term.raw("ATE0")
+    assert term.answer('AT^SYSCFGEX="0302",3FFFFFFF,2,4,,,') == ["+CME ERROR: Incorrect parameters"]
+    assert term.answer('AT^SYSCFGEX="02",3FFFFFFF,2,4,,,;^SYSCFG?') == ["^SYSCFG:14,2,3FFFFFFF,1,2", "OK"]
+    assert term.answer("AT^SYSCFG=2,0,3FFFFFFF,2,4") == ["+CME ERROR: operation not supported"]
+    assert modem.state.syscfgex.acqorder == "02"
 
 
 def test_cgdcont(modem_term):
     modem, term = modem_term
-    assert term.answer("AT+CGDCONT?") == ['+CGDCONT: 1,"IPV4V6","","0.0.0.0",0,0,0,0', "OK"]
+    assert term.answer("AT+CGDCONT?") == ['+CGDCONT: 1,"IPV4V6","","",0,0,0,0', "OK"]
     assert term.answer('AT+CGDCONT=1,"IP","internet.t-mobile"') == ["OK"]
     assert term.answer('AT+CGDCONT=3,"ipv6","ims"') == ["OK"]
-    assert term.answer("AT+CGDCONT?") == ['+CGDCONT: 1,"IP","internet.t-mobile","0.0.0.0",0,0,0,0', '+CGDCONT: 3,"IPV6","ims","0.0.0.0",0,0,0,0', "OK"]
+    assert term.answer("AT+CGDCONT?") == ['+CGDCONT: 1,"IP","internet.t-mobile","",0,0,0,0', '+CGDCONT: 3,"IPV6","ims","",0,0,0,0', "OK"]
     assert term.answer("AT+CGDCONT=3") == ["OK"]
     assert sorted(modem.state.pdp_contexts) == [1]
     assert modem.state.pdp_contexts[1].apn == "internet.t-mobile"
     assert term.answer('AT+CGDCONT=17,"IP","x"') == ["+CME ERROR: Incorrect parameters"]
     assert term.answer('AT+CGDCONT=2,"X25","x"') == ["+CME ERROR: Incorrect parameters"]
-    assert term.answer("AT+CGDCONT=?")[0] == '+CGDCONT: (1-16),"IP",,,(0-2),(0-3),(0,1)'
+    assert term.answer("AT+CGDCONT=?")[0] == '+CGDCONT: (1-16),"IP",,,(0-2),(0-4)'
 
 
 def test_cgdcont_ipv4_only_device(make_modem):
@@ -252,7 +273,7 @@ def test_cgdcont_ipv4_only_device(make_modem):
     assert len(term.answer("AT+CGDCONT=?")) == 3
 
 
-def test_setport_pending_until_reset_seed_002(make_modem):
+def test_setport_pending_until_reset_as_in_the_hilink_report(make_modem):
     modem, term = make_modem("E3272")
     term.raw("ATE0")
     assert term.answer("AT^SETPORT?") == ["^SETPORT:A1,A2;12,16,A1,A2", "OK"]
@@ -261,8 +282,7 @@ def test_setport_pending_until_reset_seed_002(make_modem):
     assert modem.state.setport_pending == "FF;10,12"
     assert term.answer("AT^SETPORT?") == ["^SETPORT:A1,A2;12,16,A1,A2", "OK"]
     assert term.answer("AT^RESET") == ["OK"]
-    assert term.link.closed
-    assert modem.wait_ready(2)
+    assert wait_reboot(modem, term.link)
     assert modem.state.setport_current == "FF;10,12" and modem.state.setport_pending is None
     term.link = modem.connect()
     assert term.lines("AT^SETPORT?") == ["AT^SETPORT?\r", "^SETPORT:;10,12", "OK"]
@@ -298,7 +318,7 @@ def test_persistence_across_reset(modem_term):
     term.raw("AT^RFSWITCH=0")
     term.raw("AT+CMEE=0;+CREG=2;+CFUN=4")
     term.raw("AT^RESET")
-    assert modem.wait_ready(2)
+    assert wait_reboot(modem, term.link)
     state = modem.state
     assert (state.syscfgex.acqorder, state.syscfgex.roam) == ("03", 0)
     assert state.pdp_contexts[2].apn == "apn.two" and state.rf_software is False

@@ -10,6 +10,8 @@ import pytest
 
 from simulator.modem import PROFILES
 
+from modem_terminal import wait_for
+
 
 def test_echo_and_framing_bytes(make_modem):
     dummy, term = make_modem("E3372h-153")
@@ -32,8 +34,7 @@ def test_multi_line_answer_framing(make_modem):
 def test_input_terminators_and_empty_lines(make_modem):
     modem, term = make_modem()
     term.raw("ATE0")
-    term.link.write(b"\r\n\r\n")
-    assert term.drain(0.1) == b""
+    term.link.write(b"\r\n\r\n")  # empty lines get no answer: the next bytes are AT's
     term.link.write(b"AT\r\n")
     assert term.read_until_final() == b"\r\nOK\r\n"
     term.link.write(b"AT+CFUN?\n")
@@ -44,9 +45,9 @@ def test_input_terminators_and_empty_lines(make_modem):
 def test_line_arriving_while_busy_is_ignored(make_modem):
     modem, term = make_modem(latency=0.1)
     term.link.write(b"AT\rATI\r")
-    data = term.read_until_final() + term.drain(0.2)
-    assert data == b"AT\r\r\nOK\r\n"
-    assert modem.command_log == ["AT"]
+    assert term.read_until_final() == b"AT\r\r\nOK\r\n"
+    assert term.next_bytes("AT+CGMM") == b"AT+CGMM\r\r\nME906s-158\r\n\r\nOK\r\n"  # no late ATI answer before it
+    assert modem.command_log == ["AT", "AT+CGMM"]
 
 
 def test_chained_commands_run_in_order_and_stop_at_first_error(make_modem):
@@ -98,13 +99,13 @@ def test_numeric_and_quiet_result_codes(make_modem):
     dummy, term = make_modem()
     term.raw("ATE0")
     term.link.write(b"ATV0\r")
-    assert term.drain(0.15) == b"0\r"
+    assert term.until(b"0\r") == b"0\r"
     term.link.write(b"AT+CFUN?\r")
-    assert term.drain(0.15) == b"+CFUN: 1\r\n0\r"
-    term.link.write(b"ATV1Q1\r")
-    assert term.drain(0.15) == b""
+    assert term.until(b"0\r") == b"+CFUN: 1\r\n0\r"
+    term.link.write(b"ATV1Q1\r")  # no result code at all: the next bytes belong to the next command
+    assert wait_for(lambda: term.link.quiet and not term.link.busy)
     term.link.write(b"AT+CFUN?\r")
-    assert term.drain(0.15) == b"\r\n+CFUN: 1\r\n"
+    assert term.until(b"+CFUN: 1\r\n") == b"\r\n+CFUN: 1\r\n"
     assert term.raw("ATZ") == b"\r\nOK\r\n"
     assert term.raw("AT") == b"AT\r\r\nOK\r\n"
 
@@ -123,7 +124,7 @@ def test_not_at_and_bad_syntax_answer_error(make_modem):
     ("ME906s-158", "^HCSQ: \"LTE\",48,48,130,24"),
     ("ME909u-521", "^SYSCFGEX: \"00\",3FFFFFFF,0,1,7FFFFFFFFFFFFFFF"),
     ("E3372h-153", "^SYSCFGEX:\"00\",3FFFFFFF,1,2,7FFFFFFFFFFFFFFF"),
-    ("E3272", "^SYSCFGEX:\"00\",3FFFFFFF,1,2,800C5"),
+    ("E3272", "^SYSCFGEX:\"030201\",3FFFFFFF,1,2,800C5"),
     ("E3531", "^SYSCFG:2,0,3FFFFFFF,1,2"),
     ("E3372h-153", "^SETPORT:A1,A2;12,10,16,A1,A2"),
     ("ME906s-158", "^SETPORT:FF;10,12,13,14,16"),
@@ -138,4 +139,4 @@ def test_reply_style_per_profile(make_modem, profile, line):
 def test_plus_replies_keep_the_space_on_balong_sticks(make_modem):
     dummy, term = make_modem("E3372h-153")
     assert term.answer("AT+CREG?") == ["+CREG: 0,1", "OK"]
-    assert term.answer("AT^FHVER") == ['^FHVER:"E3372h-153 22.315.01.00.00,CL2E3372HM Ver.A"', "OK"]
+    assert term.answer("AT^FHVER") == ['^FHVER:"E3372H-153 22.315.01.00.00,CL2E3372HM Ver.A"', "OK"]
