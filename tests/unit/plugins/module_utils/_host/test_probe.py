@@ -137,13 +137,24 @@ def test_silent_and_missing_ports(host, simulated):
     assert 'ttyUSB1 (pcui)) answered AT within 0.3s' in silent
 
 
-def test_getportmode_is_asked_on_the_at_port_and_an_unsupported_answer_changes_nothing(host, me906s):
+def test_getportmode_is_asked_on_the_at_port_and_its_answer_parsed(host, me906s):
+    result = probe(host, getportmode=True)
+    [modem] = result['modems']
+    assert modem['getportmode']['sent'] is True and modem['getportmode']['supported'] is True
+    assert modem['getportmode']['port'] == host.dev + '/ttyUSB2'
+    assert [(item['number'], item['role']) for item in modem['getportmode']['functions']] == [
+        (1, 'modem'), (2, 'pcui'), (3, 'diag'), (4, 'gps'), (5, 'network')]
+    assert result['at_port'] == host.by_id('ttyUSB2')
+    assert me906s.command_log[-1] == 'AT^GETPORTMODE'
+
+
+def test_an_unsupported_getportmode_changes_nothing(host, me906s):
+    me906s.knobs.errors = {'AT^GETPORTMODE': 'COMMAND NOT SUPPORT'}
     result = probe(host, getportmode=True)
     [modem] = result['modems']
     assert modem['getportmode'] == dict(sent=True, port=host.dev + '/ttyUSB2', supported=False,
                                         response=['COMMAND NOT SUPPORT'], functions=[], applied=False)
     assert result['at_port'] == host.by_id('ttyUSB2')
-    assert me906s.command_log[-1] == 'AT^GETPORTMODE'
 
 
 def test_getportmode_is_never_sent_to_an_mu609_id(host, simulated):
