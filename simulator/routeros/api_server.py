@@ -1,7 +1,7 @@
 # Copyright (c) 2026, lte.modem contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The API service (8728) and api-ssl (8729) of a simulated router (routeros.md §1.1, §1.11)."""
+"""The API service (8728) and api-ssl (8729) of a simulated router."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def _write_temp(directory: str, name: str, data: bytes) -> str:
 
 
 def anon_context(directory: str) -> ssl.SSLContext:
-    """api-ssl without a certificate: anonymous DH only, TLS 1.2 at most, DH parameters loaded (§1.11)."""
+    """api-ssl without a certificate: anonymous DH only, TLS 1.2 at most, DH parameters loaded (without them no ADH cipher is offered)."""
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.maximum_version = ssl.TLSVersion.TLSv1_2
     context.set_ciphers("ADH:@SECLEVEL=0")

@@ -1,7 +1,7 @@
 # Copyright (c) 2026, lte.modem contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""One RouterOS API connection: login, command dispatch, replies, fault injection (routeros.md §1, §3)."""
+"""One RouterOS API connection: login, command dispatch, replies, fault injection."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ VERB_ALIASES = {"getall": "print"}
 REDACTED_ATTRIBUTES = ("=password=", "=response=", "=pin=")
 MALFORMED_MODES = ("bad-word", "control-byte", "empty-sentence", "trap-without-message", "fatal-without-word")
 STREAM_INTERVAL = 1.0
-# Real menus that are not emulated: they make "no such command or directory (X)" name the right X (§1.6)
+# Real menus that are not emulated: they make "no such command or directory (X)" name the right X
 OTHER_MENUS = ("/ip/address", "/ip/service", "/ip/route", "/ip/dns", "/user", "/tool", "/log", "/file", "/certificate",
                "/system/clock", "/system/package", "/system/script", "/system/scheduler", "/system/logging",
                "/interface/ethernet", "/interface/lte/settings", "/interface/lte/esim")
@@ -76,7 +76,7 @@ def redact(words: list[str]) -> str:
 
 
 def md5_response(password: str, challenge_hex: str) -> str:
-    """§1.5: "00" + hex(md5(0x00 ‖ password ‖ unhexlify(challenge)))."""
+    """The pre-6.43 login response: "00" + hex(md5(0x00 ‖ password ‖ unhexlify(challenge)))."""
     digest = hashlib.md5(b"\x00" + password.encode("utf-8") + bytes.fromhex(challenge_hex), usedforsecurity=False)
     return "00" + digest.hexdigest()
 
@@ -92,12 +92,12 @@ class Reply:
         """Append a sentence (with the request's tag, if any)."""
         words = [reply_word] + [f"={key}={value}" for key, value in (attributes or {}).items()]
         if self.tag:
-            # §1.7: the tag comes back only when the request carried a non-empty one
+            # the tag comes back only when the request carried a non-empty one
             words.append(f".tag={self.tag}")
         self.sentences.append(words)
 
     def trap(self, error: CommandError) -> None:
-        """Append the error's traps, then !done (§1.4)."""
+        """Append the error's traps, then !done (RouterOS always ends a reply with !done, also after !trap)."""
         for message, category in error.traps:
             self.add("!trap", ({"category": str(category)} if category is not None else {}) | {"message": message})
         self.add("!done")
@@ -134,7 +134,7 @@ class ApiSession:  # pylint: disable=too-few-public-methods
             "/system/identity/print": (lambda request: [self.router.identity_row()], PRINT_ARGS),
             "/system/identity/set": (self._identity_set, frozenset({"name"})),
         }
-        # §3.5: v6 has /interface lte info, v7 moved it to monitor
+        # RouterOS 6 has /interface lte info, 7 moved it to /interface lte monitor
         if router.v7:
             self.handlers["/interface/lte/monitor"] = (self._info, ITEM_ARGS | {"once", "duration", "interval"})
         else:
@@ -147,7 +147,7 @@ class ApiSession:  # pylint: disable=too-few-public-methods
         try:
             while self.open:
                 words = self.reader.read_sentence()
-                if words:  # §1.4: empty sentences are ignored
+                if words:  # RouterOS ignores empty sentences
                     self._handle(words)
         except (ApiConnectionClosed, ApiProtocolError, OSError):
             pass
@@ -167,7 +167,7 @@ class ApiSession:  # pylint: disable=too-few-public-methods
         self.sock.sendall(data)
 
     def _fatal(self, word: str) -> None:
-        # §1.4: !fatal is followed by one bare word, then the router closes the socket
+        # !fatal is followed by one bare word (no =message=), then the router closes the socket
         self._send(encode_sentence(["!fatal", word]))
         self.close()
 
@@ -263,12 +263,12 @@ class ApiSession:  # pylint: disable=too-few-public-methods
         attributes = request.attributes
         name = attributes.get("name")
         if name is None or ("password" not in attributes and "response" not in attributes):
-            # §1.5: a bare /login still answers with an MD5 challenge, even on 7.x
+            # a bare /login still answers with an MD5 challenge, even on 7.x
             self.challenge = secrets.token_hex(16)
             reply.add("!done", {"ret": self.challenge})
         elif "password" in attributes:
             if self.router.login_style == "pre643":
-                # §1.5: a pre-6.43 router answers the plain form with a challenge and stays logged out
+                # a pre-6.43 router answers the plain form with a challenge and stays logged out
                 self.challenge = secrets.token_hex(16)
                 reply.add("!done", {"ret": self.challenge})
             elif self.router.check_password(name, attributes["password"]):
@@ -282,7 +282,7 @@ class ApiSession:  # pylint: disable=too-few-public-methods
 
     def _login_response(self, reply: Reply, name: str, response: str) -> None:
         if self.router.login_style == "plain":
-            # §1.5: the MD5 method is gone since 6.45.1, the response is refused
+            # the MD5 method is gone since 6.45.1: the response is refused
             reply.trap(CommandError(("invalid user name or password (6)", None)))
             return
         password = self.router.users.get(name)
@@ -325,7 +325,7 @@ class ApiSession:  # pylint: disable=too-few-public-methods
         if "input" not in request.attributes:
             raise CommandError(("missing value(s) of argument(s) input", CATEGORY_ARGUMENT))
         wait = parse_bool("wait", request.attributes.get("wait", "no")) == "true"
-        # §3.2: no CLI escaping over the API, the value goes to the modem as it is
+        # no CLI escaping over the API: the value goes to the modem as it is
         data = request.attributes["input"].encode("utf-8", "surrogateescape")
         reply = Reply(request.tag)
         reply.add("!re", {"output": self.router.at_chat(lte, data, wait)})
@@ -349,7 +349,7 @@ class ApiSession:  # pylint: disable=too-few-public-methods
         if "once" in request.attributes:
             reply.add("!done")
             return reply
-        # §1.12: without "once" the command streams until it is cancelled (or the client goes away)
+        # without "once" the command streams until it is cancelled (or the client goes away)
         self._send(reply.encode())
         while self.open and not self._readable(STREAM_INTERVAL):
             row = Reply(request.tag)

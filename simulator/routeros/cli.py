@@ -1,7 +1,7 @@
 # Copyright (c) 2026, lte.modem contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The RouterOS command line as a one-shot SSH exec sees it (routeros.md §4): parsing, escapes, output layout."""
+"""The RouterOS command line as a one-shot SSH exec sees it: parsing, escapes, output layout."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from .lte import LteInterface
 from .router import CommandError, SimulatedRouter
 
 CRLF = "\r\n"
-VALUE_INDENT = 10  # "  output: " (§4.2)
+VALUE_INDENT = 10  # "  output: ": the label is right-aligned after two spaces
 
-# §4.1 constant escape sequences; \XX (two upper-case hex digits) is handled separately
+# RouterOS scripting's constant escape sequences inside "…"; \XX (two upper-case hex digits, one byte) is handled separately
 ESCAPES = {'"': b'"', "\\": b"\\", "n": b"\n", "r": b"\r", "t": b"\t", "$": b"$", "?": b"?", "_": b" ",
            "a": b"\x07", "b": b"\x08", "f": b"\x0c", "v": b"\x0b"}
 HEX_DIGITS = "0123456789ABCDEF"
@@ -56,7 +56,7 @@ class Token:
 
 
 class Tokenizer:  # pylint: disable=too-few-public-methods
-    """Splits one command line into tokens, unescaping quoted strings per §4.1."""
+    """Splits one command line into tokens, unescaping quoted strings as the RouterOS console does."""
 
     def __init__(self, line: str):
         self.line = line
@@ -123,7 +123,7 @@ class Tokenizer:  # pylint: disable=too-few-public-methods
                 value += self._escape()
                 continue
             if char == "$":
-                # §4.1: "$" inside quotes still starts a variable; none exist in a one-shot exec
+                # "$" inside quotes still starts a variable in RouterOS; none exist in a one-shot exec
                 raise syntax_error(self.pos + 1)
             value += char.encode("utf-8", "surrogateescape")
             self.pos += 1
@@ -158,7 +158,7 @@ class Tokenizer:  # pylint: disable=too-few-public-methods
 
 
 def layout(fields: list[tuple[str, str]]) -> str:
-    """Right-aligned ``label: value`` lines; multi-line values continue at the value column (§4.2)."""
+    """Right-aligned ``label: value`` lines; multi-line values continue at the value column, as the console prints them."""
     if not fields:
         return ""
     width = max(len(label) for label, dummy in fields) + 2
@@ -279,7 +279,7 @@ class Cli:  # pylint: disable=too-few-public-methods
             name = token.name[1:] if token.name.startswith("/") and not parts else token.name
             column = token.column + len(token.name) - len(name)
             if "/" in name and not self.router.v7:
-                # §3.5: RouterOS 6 accepts only space-separated paths
+                # RouterOS 6 accepts only space-separated paths; /interface/lte/at-chat is 7.x syntax
                 raise CliError(f"bad command name {name} (line 1 column {column})")
             for piece in name.split("/"):
                 parts.append((piece, column))
@@ -335,7 +335,7 @@ class Cli:  # pylint: disable=too-few-public-methods
             return self._find(token)
         ref = token.text if token.value is not None else token.name
         if ref.isdigit():
-            # §3.5: item numbers need a print in the same console session; a one-shot exec has none
+            # item numbers refer to the last print in the same console session; a one-shot exec has none
             raise CommandError(("no such item", None))
         return [self.router.find_lte(ref)]
 
@@ -365,7 +365,7 @@ class Cli:  # pylint: disable=too-few-public-methods
     def _at_chat(self, invocation: Invocation) -> str:
         value = self._chat_value(invocation)
         if self.router.keep_empty_lines:
-            # §3.4 (6.39.2): the raw value is printed, empty line and column-0 "OK" included
+            # RouterOS 6.39.2 printed the raw value, the empty line and "OK" at column 0 included
             return "  output: " + value.replace("\n", "\r\n").replace("\r\r\n", "\r\n") + CRLF
         lines = [line for line in re.split(r"\r\n|\n|\r", value) if line]
         return layout([("output", CRLF.join(lines))])

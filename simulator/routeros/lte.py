@@ -32,7 +32,7 @@ def text_lines(data: bytes) -> list[str]:
 class ModemChannel:
     """The AT port RouterOS keeps open for one LTE interface.
 
-    RouterOS owns the port and runs it with echo off (routeros.md §3.1): the first use sends ``ATE0``
+    RouterOS owns the port and runs it with echo off: the first use sends ``ATE0``
     and drains the answer. Calls are serialised, as on a router where every user shares one port.
     """
 
@@ -89,12 +89,12 @@ class ModemChannel:
         return data
 
     def chat(self, data: bytes, wait: bool, wait_seconds: float) -> bytes:
-        """What at-chat sends (input + CR, §3.1) and the raw bytes it collects.
+        """What at-chat sends (the input, then CR) and the raw bytes it collects.
 
         ``wait=yes`` always collects for the whole wait time; without it only the first chunk is
-        returned (a slow or multi-part answer is cut, or empty when nothing came in time, §3.1).
+        returned (a slow or multi-part answer is cut, or empty when nothing came in time).
         """
-        data = data.split(b"\x00", 1)[0]  # §3.1: the input is NUL-terminated on the router
+        data = data.split(b"\x00", 1)[0]  # the input is NUL-terminated on the router
         with self.lock:
             link = self.link
             self._drain()
@@ -143,11 +143,11 @@ class LteInterface:
 
     @property
     def id(self) -> str:
-        """Internal id: ``*`` and upper-case hex (§1.3)."""
+        """Internal id: ``*`` and upper-case hex."""
         return f"*{self.number:X}"
 
     def row(self) -> dict[str, str]:
-        """The print row (§3.7); ``comment`` only when set, as RouterOS does."""
+        """The print row; ``comment`` only when set, as RouterOS does."""
         disabled = self.settings["disabled"] == "true"
         running = not disabled and getattr(self.modem, "is_up", True) and getattr(self.modem, "has_at_port", True)
         row = {
@@ -164,7 +164,7 @@ class LteInterface:
 
 
 # ----------------------------------------------------------------------------------------------
-# info / monitor (routeros.md §3.6): fields derived by asking the modem, as RouterOS polls it.
+# info / monitor: fields derived by asking the modem, as RouterOS polls it.
 
 _PIN_STATUS = {"READY": "no password required", "SIM PIN": "pin required", "SIM PUK": "puk required"}
 _FUNCTIONALITY = {"0": "minimum", "1": "full", "4": "flight-mode", "5": "factory-test", "7": "sim-off"}

@@ -36,7 +36,7 @@ class CommandError(Exception):
     @classmethod
     def no_such_command(cls, component: str) -> "CommandError":
         """The two-trap reply for an unknown menu or command."""
-        # §1.6: an unknown menu or command gives two traps, then !done
+        # an unknown menu or command gives two traps, then !done
         return cls((f"no such command or directory ({component})", ROUTER_ERROR_CATEGORY_MISSING), ("no such command prefix", None))
 
 
@@ -53,7 +53,7 @@ def format_uptime(seconds: float) -> str:
 
 
 def parse_bool(name: str, value: str) -> str:
-    """An API/CLI boolean to RouterOS' returned form (§1.9: accept yes/true/no/false, return true/false)."""
+    """An API/CLI boolean to RouterOS' returned form (it accepts yes/true/no/false and returns true/false)."""
     lowered = value.lower()
     if lowered in ("yes", "true"):
         return "true"
@@ -96,7 +96,7 @@ class SimulatedRouter:  # pylint: disable=too-many-instance-attributes
         self.at_chat_wait = at_chat_wait
         self.at_chat_latency = at_chat_latency
         self.output_separator = output_separator
-        # §3.3/§3.4: v6 kept the modem frame's empty line inside the value, v7 shows none
+        # RouterOS 6 kept the modem frame's empty line inside the value, 7 shows none
         self.keep_empty_lines = self.major < 7 if keep_empty_lines is None else keep_empty_lines
         self.routerboard = routerboard
         self.interfaces = [LteInterface(number, name, modem) for number, (name, modem) in enumerate((lte or {}).items(), start=1)]
@@ -163,7 +163,7 @@ class SimulatedRouter:  # pylint: disable=too-many-instance-attributes
         return self.find_lte(number)
 
     def format_output(self, raw: bytes) -> str:
-        """at-chat ``output`` value from the raw modem bytes (§3.3: no leading/trailing CR LF)."""
+        """at-chat ``output`` value from the raw modem bytes (no leading/trailing CR LF: ``AT`` gives exactly ``OK``)."""
         text = raw.decode("utf-8", "surrogateescape")
         if self.non_ascii_output:
             text = _COPS_NAME.sub(lambda match: match.group(1) + self.non_ascii_output + match.group(3), text)
@@ -178,7 +178,7 @@ class SimulatedRouter:  # pylint: disable=too-many-instance-attributes
         try:
             return self.format_output(lte.channel.chat(data, wait, self.at_chat_wait))
         except ConnectionError as error:
-            # §7: the router's answer while the modem is gone (rebooting, no AT port) is not known
+            # the real router's answer while the modem is gone (rebooting, no AT port) is not documented
             raise CommandError((MODEM_GONE, ROUTER_ERROR_CATEGORY_GENERAL)) from error
 
     def lte_info(self, lte: LteInterface) -> dict[str, str]:
@@ -203,7 +203,7 @@ class SimulatedRouter:  # pylint: disable=too-many-instance-attributes
     # --- other menus ---------------------------------------------------------------------------
 
     def resource_row(self) -> dict[str, str]:
-        """The /system/resource row (§1.9, §3.8)."""
+        """The /system/resource row."""
         return {
             "uptime": format_uptime(time.monotonic() - self.started),
             "version": self.version,
@@ -226,9 +226,9 @@ class SimulatedRouter:  # pylint: disable=too-many-instance-attributes
         }
 
     def routerboard_row(self) -> dict[str, str]:
-        """The /system/routerboard row (§3.8)."""
+        """The /system/routerboard row."""
         if not self.routerboard:
-            # §3.8: CHR/x86 have no routerboard menu
+            # CHR/x86 have no routerboard menu
             raise CommandError.no_such_command("routerboard")
         firmware = self.version.split(" ", 1)[0]
         return {

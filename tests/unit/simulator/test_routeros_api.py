@@ -1,7 +1,7 @@
 # Copyright (c) 2026, lte.modem contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""librouteros 4.2.2 against the RouterOS API emulator (routeros.md §1, §2.4, §3.2)."""
+"""librouteros against the RouterOS API emulator: login styles, at-chat, traps, faults."""
 
 import queue
 import socket
@@ -138,7 +138,7 @@ def test_token_login_refused_on_plain_router(server):
 def test_pre643_plain_login_then_not_logged_in(router):
     router.login_style = "pre643"
     with serve_api(router) as server:
-        api = connect(server)  # §1.5: the plain login "succeeds" with =ret=
+        api = connect(server)  # the plain login "succeeds" with =ret= on a pre-6.43 router
         with pytest.raises(FatalError, match="not logged in"):
             tuple(api("/system/resource/print"))
 
@@ -333,7 +333,7 @@ def test_without_empty_replies_and_v6_info(modem):
             sock.sendall(encode_sentence(["/interface/lte/print", "?name=none"]))
             assert reader.read_sentence() == ["!done"]
             sock.sendall(encode_sentence(["/interface/lte/at-chat", "=number=lte1", "=input=AT^SYSCFGEX?", "=wait=yes"]))
-            # §1.13/§3.4: on v6 the frame's empty line stays inside the value
+            # on RouterOS 6 the frame's empty line stays inside the value
             assert reader.read_sentence() == ["!re", "=output=" + SYSCFGEX + "\r\n\r\nOK"]
             assert reader.read_sentence() == ["!done"]
             sock.sendall(encode_sentence(["/interface/lte/info", "=number=lte1", "=once="]))

@@ -1,7 +1,7 @@
 # Copyright (c) 2026, lte.modem contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""api-ssl emulation: certificate mode and anonymous-DH mode (routeros.md §1.11), with librouteros."""
+"""api-ssl emulation: certificate mode and anonymous-DH mode, with librouteros."""
 
 import ssl
 
