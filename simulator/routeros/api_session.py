@@ -10,12 +10,13 @@ import secrets
 import select
 import socket
 from dataclasses import dataclass, field
-from typing import Callable, Union
+from typing import Callable, TypeVar, Union
 
 from .api_protocol import ApiConnectionClosed, ApiProtocolError, SentenceReader, encode_sentence, split_attribute
+from .apn import APN_PROPERTIES
+from .errors import CATEGORY_ARGUMENT, CATEGORY_INTERRUPTED, CommandError
 from .queries import matches
-from .lte import LteInterface
-from .router import CommandError, SimulatedRouter, parse_bool
+from .router import SimulatedRouter, parse_bool
 
 PRINT_ARGS = frozenset({".proplist", "detail", "without-paging", "terse", "brief", "follow", "follow-only", "interval"})
 ITEM_ARGS = frozenset({".id", "number", "numbers"})
@@ -27,8 +28,7 @@ STREAM_INTERVAL = 1.0
 OTHER_MENUS = ("/ip/address", "/ip/service", "/ip/route", "/ip/dns", "/user", "/tool", "/log", "/file", "/certificate",
                "/system/clock", "/system/package", "/system/script", "/system/scheduler", "/system/logging",
                "/interface/ethernet", "/interface/lte/settings", "/interface/lte/esim")
-CATEGORY_ARGUMENT = 1
-CATEGORY_INTERRUPTED = 2
+ItemT = TypeVar("ItemT")
 
 
 @dataclass
@@ -126,17 +126,22 @@ class ApiSession:  # pylint: disable=too-few-public-methods
             "/cancel": (self._cancel, frozenset({"tag"})),
             "/interface/lte/print": (self._lte_print, PRINT_ARGS),
             "/interface/lte/at-chat": (self._at_chat, ITEM_ARGS | {"input", "wait"}),
-            "/interface/lte/set": (self._lte_set, ITEM_ARGS | set(SimulatedRouter.SETTABLE_LTE)),
-            "/interface/lte/apn/print": (self._apn_print, PRINT_ARGS),
+            "/interface/lte/set": (self._lte_set, ITEM_ARGS | set(router.lte_properties)),
             "/interface/print": (self._interface_print, PRINT_ARGS),
             "/system/resource/print": (lambda request: [self.router.resource_row()], PRINT_ARGS),
             "/system/routerboard/print": (lambda request: [self.router.routerboard_row()], PRINT_ARGS),
             "/system/identity/print": (lambda request: [self.router.identity_row()], PRINT_ARGS),
             "/system/identity/set": (self._identity_set, frozenset({"name"})),
         }
-        # RouterOS 6 has /interface lte info, 7 moved it to /interface lte monitor
+        # RouterOS 6 has /interface lte info, 7 moved it to /interface lte monitor; APN profiles are 7's
         if router.v7:
             self.handlers["/interface/lte/monitor"] = (self._info, ITEM_ARGS | {"once", "duration", "interval"})
+            self.handlers.update({
+                "/interface/lte/apn/print": (lambda request: self.router.apn.rows(), PRINT_ARGS),
+                "/interface/lte/apn/add": (self._apn_add, frozenset(APN_PROPERTIES)),
+                "/interface/lte/apn/set": (self._apn_set, ITEM_ARGS | set(APN_PROPERTIES)),
+                "/interface/lte/apn/remove": (self._apn_remove, ITEM_ARGS),
+            })
         else:
             self.handlers["/interface/lte/info"] = (self._info, ITEM_ARGS | {"once", "duration", "interval"})
 
@@ -301,27 +306,40 @@ class ApiSession:  # pylint: disable=too-few-public-methods
         # commands run one at a time here, so nothing is left to interrupt
         return _done(request)
 
-    def _item(self, request: Request) -> LteInterface:
+    @staticmethod
+    def _target(request: Request, find: Callable[[str, bool], ItemT]) -> ItemT:
+        """The item a command names: ``.id`` (id or name), or ``number``/``numbers`` (also a print position)."""
         attributes = request.attributes
         if ".id" in attributes:
-            return self.router.find_lte(attributes[".id"])
+            return find(attributes[".id"], False)
         for key in ("number", "numbers"):
             if key in attributes:
-                return self.router.find_lte_by_number(attributes[key].split(",")[0])
+                return find(attributes[key].split(",")[0], True)
         raise CommandError(("missing value(s) of argument(s) number", CATEGORY_ARGUMENT))
 
     def _lte_print(self, _request: Request) -> list[dict[str, str]]:
-        return [lte.row() for lte in self.router.lte_interfaces()]
+        return [self.router.lte_row(lte) for lte in self.router.lte_interfaces()]
 
-    def _interface_print(self, _request: Request) -> list[dict[str, str]]:
+    def _interface_print(self, request: Request) -> list[dict[str, str]]:
         keys = (".id", "name", "default-name", "mtu", "running", "disabled")
-        return [{key: lte.row()[key] for key in keys} | {"type": "lte"} for lte in self.router.lte_interfaces()]
+        return [{key: row[key] for key in keys} | {"type": "lte"} for row in self._lte_print(request)]
 
-    def _apn_print(self, _request: Request) -> list[dict[str, str]]:
-        return [dict(row) for row in self.router.apn_profiles]
+    def _apn_add(self, request: Request) -> Reply:
+        reply = Reply(request.tag)
+        reply.add("!done", {"ret": self.router.apn.add(request.attributes)})
+        return reply
+
+    def _apn_set(self, request: Request) -> Reply:
+        profile = self._target(request, self.router.apn.find)
+        self.router.apn.set(profile, _settings(request))
+        return _done(request)
+
+    def _apn_remove(self, request: Request) -> Reply:
+        self.router.apn.remove(self._target(request, self.router.apn.find))
+        return _done(request)
 
     def _at_chat(self, request: Request) -> Reply:
-        lte = self._item(request)
+        lte = self._target(request, self.router.find_lte)
         if "input" not in request.attributes:
             raise CommandError(("missing value(s) of argument(s) input", CATEGORY_ARGUMENT))
         wait = parse_bool("wait", request.attributes.get("wait", "no")) == "true"
@@ -333,8 +351,8 @@ class ApiSession:  # pylint: disable=too-few-public-methods
         return reply
 
     def _lte_set(self, request: Request) -> Reply:
-        lte = self._item(request)
-        self.router.set_lte(lte, {key: value for key, value in request.attributes.items() if key not in ITEM_ARGS})
+        lte = self._target(request, self.router.find_lte)
+        self.router.set_lte(lte, _settings(request))
         return _done(request)
 
     def _identity_set(self, request: Request) -> Reply:
@@ -343,7 +361,7 @@ class ApiSession:  # pylint: disable=too-few-public-methods
         return _done(request)
 
     def _info(self, request: Request) -> Reply | None:
-        lte = self._item(request)
+        lte = self._target(request, self.router.find_lte)
         reply = Reply(request.tag)
         reply.add("!re", self.router.lte_info(lte))
         if "once" in request.attributes:
@@ -375,3 +393,8 @@ def _done(request: Request) -> Reply:
     reply = Reply(request.tag)
     reply.add("!done")
     return reply
+
+
+def _settings(request: Request) -> dict[str, str]:
+    """The attributes of a ``set`` that are settings (the item reference left out)."""
+    return {key: value for key, value in request.attributes.items() if key not in ITEM_ARGS}
