@@ -57,6 +57,7 @@ def _common_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workdir", help="directory for the CA, known_hosts and inventory (default: a temporary one)")
     parser.add_argument("--at-chat-wait", type=float, default=3.0, help="seconds an at-chat with wait=yes lasts")
     parser.add_argument("--at-chat-latency", type=float, default=0.0, help="extra seconds per at-chat call")
+    parser.add_argument("--first-chunk-timeout", type=float, help="seconds at-chat without wait waits for the modem's first chunk (default: --at-chat-wait)")
     parser.add_argument("--username", default="admin")
     parser.add_argument("--password-file", help="file whose first line is the routers' password (default: a random one)")
     parser.add_argument("--seed", type=int, help="seed for the modems' randomness and for which routers get what (default: 0 for the draw)")
@@ -105,7 +106,8 @@ def _fleet_from_args(args: argparse.Namespace, count: int, base_address: str, ro
     return Fleet(
         count, profile=args.profile, base_address=base_address, api_port=args.api_port, api_tls_port=args.api_tls_port,
         ssh_port=args.ssh_port, tls=args.tls, ssh=args.ssh, state_dir=args.state_dir, workdir=args.workdir,
-        at_chat_wait=args.at_chat_wait, at_chat_latency=args.at_chat_latency, slow_latency=getattr(args, "slow_latency", SLOW_LATENCY),
+        at_chat_wait=args.at_chat_wait, at_chat_latency=args.at_chat_latency, first_chunk_timeout=args.first_chunk_timeout,
+        slow_latency=getattr(args, "slow_latency", SLOW_LATENCY),
         username=args.username, password=_read_password(args.password_file), seed=args.seed, knobs=knobs_from_args(args),
         mix=_mix_from_args(args), router_options=router_options,
     )

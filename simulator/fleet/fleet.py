@@ -107,6 +107,7 @@ class Fleet:  # pylint: disable=too-many-instance-attributes
     workdir: str | None = None
     at_chat_wait: float = 3.0
     at_chat_latency: float = 0.0
+    first_chunk_timeout: float | None = None
     slow_latency: float = SLOW_LATENCY
     username: str = "admin"
     password: str | None = None
@@ -173,7 +174,7 @@ class Fleet:  # pylint: disable=too-many-instance-attributes
         # a router refusing logins has another password than the one the inventory gives
         password = secrets.token_urlsafe(12) if plan.role == "refuse-login" else self.password
         latency = self.slow_latency if plan.role == "slow" else self.at_chat_latency
-        options = {"at_chat_wait": self.at_chat_wait, "at_chat_latency": latency} | self.router_options
+        options = {"at_chat_wait": self.at_chat_wait, "at_chat_latency": latency, "first_chunk_timeout": self.first_chunk_timeout} | self.router_options
         factory = self.modem_factory
         return SimulatedRouter(identity=plan.name, users={self.username: password},
                                lte={"lte1": lambda: factory(plan.profile, plan.knobs, state_file, seed)}, **options)

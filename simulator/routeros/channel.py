@@ -127,8 +127,8 @@ class ModemChannel:
     def chat(self, data: bytes, wait: bool, wait_seconds: float) -> bytes:
         """What at-chat sends (the input, then CR) and the raw bytes it collects.
 
-        ``wait=yes`` always collects for the whole wait time; without it only the first chunk is
-        returned (a slow or multi-part answer is cut, or empty when nothing came in time).
+        ``wait=yes`` always collects for ``wait_seconds``; without it only the first chunk is returned,
+        if it comes within ``wait_seconds`` (a slow or multi-part answer is cut, or empty).
         """
         data = data.split(b"\x00", 1)[0]  # the input is NUL-terminated on the router
         with self.lock:

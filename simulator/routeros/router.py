@@ -62,6 +62,7 @@ class SimulatedRouter:  # pylint: disable=too-many-instance-attributes
         empty_replies: bool = True,
         at_chat_wait: float = 3.0,
         at_chat_latency: float = 0.0,
+        first_chunk_timeout: float | None = None,
         output_separator: str = "\r\n",
         keep_empty_lines: bool | None = None,
         routerboard: bool = True,
@@ -78,6 +79,8 @@ class SimulatedRouter:  # pylint: disable=too-many-instance-attributes
         self.empty_replies = empty_replies
         self.at_chat_wait = at_chat_wait
         self.at_chat_latency = at_chat_latency
+        # how long at-chat without wait waits for the modem's first chunk (None: as long as wait=yes lasts)
+        self.first_chunk_timeout = first_chunk_timeout
         self.output_separator = output_separator
         # RouterOS 6 kept the modem frame's empty line inside the value, 7 shows none
         self.keep_empty_lines = self.major < 7 if keep_empty_lines is None else keep_empty_lines
@@ -147,7 +150,8 @@ class SimulatedRouter:  # pylint: disable=too-many-instance-attributes
         if self.at_chat_latency:
             time.sleep(self.at_chat_latency)
         try:
-            return self.format_output(lte.channel.chat(data, wait, self.at_chat_wait))
+            seconds = self.at_chat_wait if wait or self.first_chunk_timeout is None else self.first_chunk_timeout
+            return self.format_output(lte.channel.chat(data, wait, seconds))
         except ConnectionError as error:
             # the real router's answer while the modem is gone (rebooting, no AT port) is not documented
             raise CommandError((MODEM_GONE, CATEGORY_GENERAL)) from error

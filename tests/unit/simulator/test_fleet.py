@@ -16,7 +16,7 @@ import paramiko
 import pytest
 import yaml
 
-from simulator.fleet import Fleet
+from simulator.fleet import Fleet, main
 
 TIMEOUT = 30
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
@@ -55,7 +55,7 @@ def check_ssh(address, port, known_hosts):
 def test_fleet_serves_each_router_and_writes_inventory(tmp_path):
     port = free_port("127.0.0.201")
     fleet = Fleet(3, base_address="127.0.0.201", api_port=port, api_tls_port=0, ssh_port=0, tls="cert", ssh=True,
-                  at_chat_wait=0.2, password="sim-pass", state_dir=str(tmp_path / "state"), seed=5)
+                  at_chat_wait=0.2, first_chunk_timeout=TIMEOUT, password="sim-pass", state_dir=str(tmp_path / "state"), seed=5)
     with fleet:
         with open(fleet.write_inventory(str(tmp_path / "inventory.yml")), encoding="utf-8") as handle:
             group = yaml.safe_load(handle)["all"]["children"]["routers"]
@@ -114,7 +114,7 @@ def test_cli_fleet_runs_until_sigterm(tmp_path):
     password_file.write_text("from-file\n")
     command = [sys.executable, "-m", "simulator", "fleet", "--routers", "3", "--base-address", "127.0.0.241", "--api-port", "0",
                "--ssh", "--ssh-port", "0", "--tls", "anon", "--api-tls-port", "0", "--inventory", str(inventory),
-               "--password-file", str(password_file), "--at-chat-wait", "0.2", "--workdir", str(tmp_path / "work"),
+               "--password-file", str(password_file), "--at-chat-wait", "0.2", "--first-chunk-timeout", str(TIMEOUT), "--workdir", str(tmp_path / "work"),
                "--roaming-sim", "--router", "router03:down", "--modem-knob", "rssi=25"]
     with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
         try:
@@ -138,18 +138,29 @@ def test_cli_fleet_runs_until_sigterm(tmp_path):
             assert process.wait(timeout=TIMEOUT) == 0
 
 
+def run_main(arguments):
+    """``python -m simulator …`` in this process; its exit code."""
+    try:
+        return main(arguments)
+    except SystemExit as exit_:
+        return exit_.code
+
+
 @pytest.mark.parametrize("subcommand", ["router", "fleet"])
-def test_cli_takes_the_modem_knob_options(subcommand):
-    result = subprocess.run([sys.executable, "-m", "simulator", subcommand, "--help"], cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT, check=True)
+def test_cli_takes_the_modem_knob_options(subcommand, capsys):
+    assert run_main([subcommand, "--help"]) == 0
+    shown = capsys.readouterr().out
     for option in ("--roaming-sim", "--sim", "--valid-apn", "--latency", "--modem-knob"):
-        assert option in result.stdout
-    assert ("--login-style" in result.stdout) == (subcommand == "router")
+        assert option in shown
+    assert ("--login-style" in shown) == (subcommand == "router")
 
 
-def test_cli_refuses_a_bad_knob_or_mix():
-    for arguments, message in ((["--modem-knob", "colour=red"], "unknown modem knob 'colour'"),
-                               (["--router", "router09:slow"], "no router named 'router09'"),
-                               (["--profiles", "ME909u-521:2"], "gives 2 routers, the fleet has 3")):
-        result = subprocess.run([sys.executable, "-m", "simulator", "fleet", "--base-address", "127.0.0.245", *arguments],
-                                cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT, check=False)
-        assert result.returncode == 2 and message in result.stderr, result.stderr
+@pytest.mark.parametrize("arguments, message", [
+    (["--modem-knob", "colour=red"], "unknown modem knob 'colour'"),
+    (["--router", "router09:slow"], "no router named 'router09'"),
+    (["--profiles", "ME909u-521:2"], "gives 2 routers, the fleet has 3"),
+    (["--down", "4"], "not between 0 and 3 routers"),
+])
+def test_cli_refuses_a_bad_knob_or_mix(arguments, message, capsys):
+    assert run_main(["fleet", "--base-address", "127.0.0.245", *arguments]) == 2
+    assert message in capsys.readouterr().err

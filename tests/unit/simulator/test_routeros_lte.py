@@ -26,7 +26,7 @@ def fixture_routers():
 
     def start(version="7.15.3 (stable)", **knobs):
         modem = make_modem(**knobs)
-        router = SimulatedRouter(version=version, lte={"lte1": modem}, at_chat_wait=0.2)
+        router = SimulatedRouter(version=version, lte={"lte1": modem}, at_chat_wait=0.2, first_chunk_timeout=TIMEOUT)
         server = serve_api(router)
         started.append((router, server, modem))
         api = librouteros.connect(server.host, "admin", "secret", port=server.port, timeout=TIMEOUT)
@@ -150,7 +150,7 @@ def test_modem_is_made_on_first_use():
         made.append(make_modem())
         return made[-1]
 
-    router = SimulatedRouter(lte={"lte1": factory}, at_chat_wait=0.2)
+    router = SimulatedRouter(lte={"lte1": factory}, at_chat_wait=0.2, first_chunk_timeout=TIMEOUT)
     cli = Cli(router)
     try:
         assert cli.run("/interface lte set lte1 comment=spare") == "" and not made
@@ -164,7 +164,7 @@ def test_modem_is_made_on_first_use():
 
 def test_lte_and_apn_menus_in_the_cli():
     modem = make_modem()
-    router = SimulatedRouter(lte={"lte1": modem}, at_chat_wait=0.2)
+    router = SimulatedRouter(lte={"lte1": modem}, at_chat_wait=0.2, first_chunk_timeout=TIMEOUT)
     cli = Cli(router)
     try:
         assert cli.run('/interface lte apn add name=work apn=corp.example authentication=pap user=fleet password="s3cret"') == ""

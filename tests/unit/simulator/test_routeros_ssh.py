@@ -10,7 +10,7 @@ from simulator.modem import SimulatedModem
 from simulator.routeros import Cli, SimulatedRouter, serve_ssh
 from simulator.routeros.cli import CliError, Tokenizer
 
-TIMEOUT = 5
+TIMEOUT = 30
 SYSCFGEX = '^SYSCFGEX: "00",3FFFFFFF,0,1,7FFFFFFFFFFFFFFF'
 
 
@@ -21,7 +21,7 @@ def fixture_modem():
 
 @pytest.fixture(name="router")
 def fixture_router(modem):
-    router = SimulatedRouter(lte={"lte1": modem}, at_chat_wait=0.2)
+    router = SimulatedRouter(lte={"lte1": modem}, at_chat_wait=0.2, first_chunk_timeout=TIMEOUT)
     yield router
     router.close()
 
@@ -75,7 +75,7 @@ def test_cli_errors(router):
 
 
 def test_v6_layout_and_slash_paths(modem):
-    router = SimulatedRouter(version="6.39.2", lte={"lte1": modem}, at_chat_wait=0.2)
+    router = SimulatedRouter(version="6.39.2", lte={"lte1": modem}, at_chat_wait=0.2, first_chunk_timeout=TIMEOUT)
     cli = Cli(router)
     # 6.39.2 printed the empty line and "OK" at column 0
     assert cli.run(r'/interface lte at-chat lte1 input="AT^SYSCFGEX\?"') == f"  output: {SYSCFGEX}\r\n\r\nOK\r\n"
