@@ -66,8 +66,8 @@ def _common_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _mix_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("mixed fleet", "SHARE is a count (3) or a percentage of the fleet (5%%); the routers are drawn from --seed")
-    group.add_argument("--profiles", metavar="MIX", help="profiles across the fleet: NAME:SHARE,… (an entry without a share takes the rest), "
-                                                       "e.g. ME909u-521:10,ME906s-158:5,E3372h-153")
+    group.add_argument("--profiles", metavar="MIX",
+                       help="profiles across the fleet: NAME:SHARE,… (an entry without a share takes the rest), e.g. ME909u-521:10,ME906s-158:5,E3372h-153")
     group.add_argument("--foreign-sims", metavar="SHARE", default="0", help="routers whose SIM registers only with the modem's roam bit on")
     group.add_argument("--down", metavar="SHARE", default="0", help="routers that are off: their address refuses connections")
     group.add_argument("--slow", metavar="SHARE", default="0", help="routers whose every at-chat takes --slow-latency seconds more")

@@ -99,8 +99,8 @@ def test_foreign_sim_registers_only_once_the_roam_bit_is_on(tmp_path):
 
 def test_roles_over_the_wire_and_in_the_manifest(tmp_path):
     mix = FleetMix(down=1, slow=1, refuse_login=1, foreign_sims=1)
-    fleet = Fleet(4, base_address="127.0.6.21", api_port=0, at_chat_wait=0.2, first_chunk_timeout=TIMEOUT, slow_latency=0.5, password="sim-pass", mix=mix, seed=3,
-                  workdir=str(tmp_path))
+    fleet = Fleet(4, base_address="127.0.6.21", api_port=0, at_chat_wait=0.2, first_chunk_timeout=TIMEOUT, slow_latency=0.5, password="sim-pass",
+                  mix=mix, seed=3, workdir=str(tmp_path))
     with fleet:
         inventory = tmp_path / "fleet.yml"
         fleet.write_inventory(str(inventory))
