@@ -3,8 +3,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Fleets of simulated MikroTik routers: ``from simulator.fleet import Fleet, FleetMix``; CLI ``python -m simulator fleet``."""
 
-from .cli import main, raise_open_files_limit, register
-from .fleet import DEFAULT_PROFILE, Fleet, FleetRouter, default_modem_factory, manifest_path_for
+from .cli import main, register
+from .fleet import DEFAULT_PROFILE, Fleet, FleetRouter, default_modem_factory, manifest_path_for, raise_open_files_limit
 from .knobs import read_knob, read_knob_assignment
 from .plan import ROLES, FleetMix, RouterPlan
 

@@ -11,23 +11,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import signal
 import sys
 from typing import Any
 
-from .fleet import DEFAULT_PROFILE, SLOW_LATENCY, TLS_CHOICES, Fleet, manifest_path_for
+from .fleet import DEFAULT_PROFILE, SLOW_LATENCY, TLS_CHOICES, Fleet, manifest_path_for, raise_open_files_limit
 from .knobs import add_modem_knob_options, knobs_from_args
 from .plan import FleetMix, read_router_spec
-
-
-def raise_open_files_limit() -> int:
-    """Raise the soft limit of open files to the hard one (a thousand routers need thousands of sockets); returns it."""
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if hard != resource.RLIM_INFINITY and soft < hard:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
-        return hard
-    return soft
 
 
 def _read_password(path: str | None) -> str | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import resource
 import secrets
 import shutil
 import tempfile
@@ -33,8 +34,21 @@ from .plan import FleetMix, RouterPlan, plan_fleet
 DEFAULT_PROFILE = "ME909u-521"
 TLS_CHOICES = ("cert", "anon")
 SLOW_LATENCY = 3.0
+# open files a fleet may need besides its listening sockets: client connections, files, the interpreter's own
+SPARE_FILES = 1024
+UNLIMITED_FILES = 65536  # the soft limit asked for when the hard one is unlimited
 
 ModemFactory = Callable[[str, KnobValues, "str | None", "int | None"], Any]
+
+
+def raise_open_files_limit(needed: int | None = None) -> int:
+    """Raise the soft limit of open files to the hard one if it is below ``needed`` (always when None); returns the soft limit."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = hard if hard != resource.RLIM_INFINITY else max(needed or 0, UNLIMITED_FILES)
+    if soft != resource.RLIM_INFINITY and (needed is None or soft < needed) and soft < target:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+        return target
+    return soft
 
 
 def default_modem_factory(profile: str, knobs: KnobValues, state_file: str | None, seed: int | None) -> Any:
@@ -147,6 +161,8 @@ class Fleet:  # pylint: disable=too-many-instance-attributes
     def start(self) -> "Fleet":
         """Start every router (all or nothing); returns self."""
         plans = self.plan()
+        # a thousand routers with API, api-ssl and SSH listen on three thousand sockets
+        raise_open_files_limit(len(plans) * (1 + bool(self.tls) + self.ssh) + SPARE_FILES)
         if self.workdir is None:
             self.workdir = tempfile.mkdtemp(prefix="lte-modem-fleet-")
             self._own_workdir = True

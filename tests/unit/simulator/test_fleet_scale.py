@@ -3,12 +3,14 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A large fleet in one process: every router answers at-chat with 20 clients at a time (benchmarks/fleet_scale.py does 1000)."""
 
+import resource
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import librouteros
+import pytest
 
-from simulator.fleet import Fleet
+from simulator.fleet import Fleet, raise_open_files_limit
 
 ROUTERS = 200
 WORKERS = 20
@@ -39,3 +41,17 @@ def test_every_router_of_a_large_fleet_answers(tmp_path):
     for thread in left:
         thread.join(TIMEOUT)
     assert not [thread for thread in left if thread.is_alive()]
+
+
+def test_open_files_limit_is_raised_only_when_needed():
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    low = min(256, soft)
+    if hard != resource.RLIM_INFINITY and hard <= low:
+        pytest.skip("the hard limit of open files leaves nothing to raise")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (low, hard))
+    try:
+        assert raise_open_files_limit(low - 1) == low
+        assert raise_open_files_limit(low + 1) > low
+        assert resource.getrlimit(resource.RLIMIT_NOFILE)[0] > low
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
