@@ -112,6 +112,14 @@ class LteInterface:  # pylint: disable=too-many-instance-attributes
         if event == "up" and self.enabled:
             threading.Thread(target=self._start, args=(self.channel.open,), name=f"lte-init-{self.name}", daemon=True).start()
 
+    def close(self) -> None:
+        """Release the modem: close the port and stop following its resets."""
+        with self._modem_lock:
+            if self._watching:
+                self._modem.remove_observer(self._on_modem_event)
+                self._watching = False
+        self.channel.close()
+
     def note_connected(self, connected: bool) -> None:
         """Remember since when the data session is up (for ``session-uptime``)."""
         if not connected:

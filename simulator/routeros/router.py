@@ -124,7 +124,7 @@ class SimulatedRouter:  # pylint: disable=too-many-instance-attributes
     def close(self) -> None:
         """Close the modem ports the router holds."""
         for lte in self.interfaces:
-            lte.channel.close()
+            lte.close()
 
     # --- LTE -----------------------------------------------------------------------------------
 
