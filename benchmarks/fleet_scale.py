@@ -13,9 +13,9 @@ Starts the fleet in a child process and measures, from outside:
   with librouteros and N concurrent workers: wall time, median and 95th percentile per router, failures;
 * resident memory and threads of the fleet after the sweep.
 
-With `--tick off` the child disables the modem emulator's periodic tick first (the modem side wakes
-every modem 20 times a second; this shows what the router side costs without it). `--tick both` runs
-the measurement twice.
+With `--tick off` the child disables the modem emulator's periodic tick first, where the modem has one
+(`simulator.modem.scheduler.TICK_SECONDS`: a modem that wakes 20 times a second), to show what the
+router side costs alone; `--tick on` runs the modem as it is. `--tick both` runs the measurement twice.
 
     .venv/bin/python benchmarks/fleet_scale.py --routers 1000 --workers 20 --idle 30 --tick both
 """
@@ -47,7 +47,7 @@ def serve(arguments, tick):
     if not tick:
         from simulator.modem import scheduler  # pylint: disable=import-outside-toplevel
         if not hasattr(scheduler, 'TICK_SECONDS'):
-            print('the modem scheduler has no TICK_SECONDS any more: nothing to disable', file=sys.stderr)
+            print('the modem scheduler has no periodic tick: nothing to disable', file=sys.stderr)
         scheduler.TICK_SECONDS = 3600.0
     from simulator.fleet import main  # pylint: disable=import-outside-toplevel
     return main(['fleet'] + arguments)
@@ -139,7 +139,8 @@ def measure(args, tick):
 
 def report(args, tick, figures):
     """Print one run's figures."""
-    print('%d routers, %d workers, modem tick %s, %s' % (args.routers, args.workers, 'on' if tick else 'off', time.strftime('%Y-%m-%d')))
+    modem = 'modem as it is' if tick else 'modem tick disabled'
+    print('%d routers, %d workers, %s, %s' % (args.routers, args.workers, modem, time.strftime('%Y-%m-%d')))
     print('  startup (process start to ready)   %8.2f s' % figures['startup'])
     print('  idle CPU, no modem made yet        %8.1f %% of one core (over %g s)' % (figures['idle_fresh'], args.idle))
     print('  at-chat on every router            %8.2f s (%.0f routers/s), median %.3f s, p95 %.3f s, failures %d'
@@ -157,7 +158,8 @@ def main():
     parser.add_argument('--routers', type=int, default=1000)
     parser.add_argument('--workers', type=int, default=20, help='concurrent API clients (default %(default)s)')
     parser.add_argument('--idle', type=float, default=30.0, help='seconds over which idle CPU is measured (default %(default)s)')
-    parser.add_argument('--tick', choices=('on', 'off', 'both'), default='both', help="the modem emulator's periodic tick (default %(default)s)")
+    parser.add_argument('--tick', choices=('on', 'off', 'both'), default='both',
+                        help="off: disable the modem emulator's periodic tick, on: the modem as it is (default %(default)s)")
     parser.add_argument('--base-address', default='127.1.0.1', help='address of the first router (default %(default)s)')
     parser.add_argument('--api-port', type=int, default=8728)
     args = parser.parse_args()
