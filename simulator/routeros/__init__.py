@@ -6,7 +6,8 @@
 from .api_server import ApiServer, serve_api
 from .certs import KeyPair, make_ca, make_server_cert
 from .cli import Cli
-from .router import CommandError, SimulatedRouter
+from .errors import CommandError
+from .router import SimulatedRouter
 from .ssh_server import SshServer, generate_host_key, serve_ssh
 
 __all__ = [

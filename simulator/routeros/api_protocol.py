@@ -1,7 +1,7 @@
 # Copyright (c) 2026, lte.modem contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""RouterOS API wire protocol: word length codec, sentence reader and writer (routeros.md §1.2)."""
+"""RouterOS API wire protocol: word length codec, sentence reader and writer."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ class ApiConnectionClosed(Exception):
 
 
 def encode_length(length: int) -> bytes:
-    """Encode a word length in the five forms of routeros.md §1.2."""
+    """Encode a word length: 1 to 4 bytes with 0x80/0xC0/0xE0 markers, or 0xF0 and 4 bytes, most significant first."""
     if length < 0 or length > MAX_LENGTH:
         raise ValueError(f"word length out of range: {length}")
     if length < 0x80:
@@ -51,7 +51,7 @@ def length_size(first: int) -> int:
         return 4
     if first < 0xF8:
         return 5
-    # §1.2: "reserved control byte. After receiving an unknown control byte API client cannot proceed"
+    # RouterOS reserves first bytes >= 0xF8 as control bytes; a reader cannot go on after one
     raise ApiProtocolError(f"reserved control byte 0x{first:02X}")
 
 
@@ -87,7 +87,7 @@ def encode_sentence(words: Iterable[str | bytes]) -> bytes:
 
 
 class SentenceReader:
-    """Reads sentences from a socket by parsing length prefixes (never by scanning for 0x00, §1.2)."""
+    """Reads sentences from a socket by parsing length prefixes (never by scanning for 0x00: 256 is encoded 81 00)."""
 
     def __init__(self, sock: socket.socket, max_word: int = 16 * 1024 * 1024):
         self.sock = sock
@@ -114,7 +114,7 @@ class SentenceReader:
         return self._read_exact(length) if length else b""
 
     def read_sentence(self) -> list[str]:
-        """Words until the empty word; may return [] for an empty sentence (§1.4: ignore those)."""
+        """Words until the empty word; may return [] for an empty sentence (RouterOS ignores those)."""
         words = []
         while True:
             word = self.read_word()
@@ -129,7 +129,7 @@ def write_sentence(sock: socket.socket, words: Iterable[str | bytes]) -> None:
 
 
 def split_attribute(word: str) -> tuple[str, str]:
-    """``=name=value`` -> (name, value); the value may contain ``=`` (split at the second ``=`` only, §1.3)."""
+    """``=name=value`` -> (name, value); the value may contain ``=`` (split at the second ``=`` only)."""
     body = word[1:]
     name, dummy, value = body.partition("=")
     return name, value

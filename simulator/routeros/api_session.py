@@ -1,7 +1,7 @@
 # Copyright (c) 2026, lte.modem contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""One RouterOS API connection: login, command dispatch, replies, fault injection (routeros.md §1, §3)."""
+"""One RouterOS API connection: login, command dispatch, replies, fault injection."""
 
 from __future__ import annotations
 
@@ -10,12 +10,13 @@ import secrets
 import select
 import socket
 from dataclasses import dataclass, field
-from typing import Callable, Union
+from typing import Callable, TypeVar, Union
 
 from .api_protocol import ApiConnectionClosed, ApiProtocolError, SentenceReader, encode_sentence, split_attribute
+from .apn import APN_PROPERTIES
+from .errors import CATEGORY_ARGUMENT, CATEGORY_INTERRUPTED, CommandError
 from .queries import matches
-from .lte import LteInterface
-from .router import CommandError, SimulatedRouter, parse_bool
+from .router import SimulatedRouter, parse_bool
 
 PRINT_ARGS = frozenset({".proplist", "detail", "without-paging", "terse", "brief", "follow", "follow-only", "interval"})
 ITEM_ARGS = frozenset({".id", "number", "numbers"})
@@ -23,12 +24,11 @@ VERB_ALIASES = {"getall": "print"}
 REDACTED_ATTRIBUTES = ("=password=", "=response=", "=pin=")
 MALFORMED_MODES = ("bad-word", "control-byte", "empty-sentence", "trap-without-message", "fatal-without-word")
 STREAM_INTERVAL = 1.0
-# Real menus that are not emulated: they make "no such command or directory (X)" name the right X (§1.6)
+# Real menus that are not emulated: they make "no such command or directory (X)" name the right X
 OTHER_MENUS = ("/ip/address", "/ip/service", "/ip/route", "/ip/dns", "/user", "/tool", "/log", "/file", "/certificate",
                "/system/clock", "/system/package", "/system/script", "/system/scheduler", "/system/logging",
                "/interface/ethernet", "/interface/lte/settings", "/interface/lte/esim")
-CATEGORY_ARGUMENT = 1
-CATEGORY_INTERRUPTED = 2
+ItemT = TypeVar("ItemT")
 
 
 @dataclass
@@ -76,7 +76,7 @@ def redact(words: list[str]) -> str:
 
 
 def md5_response(password: str, challenge_hex: str) -> str:
-    """§1.5: "00" + hex(md5(0x00 ‖ password ‖ unhexlify(challenge)))."""
+    """The pre-6.43 login response: "00" + hex(md5(0x00 ‖ password ‖ unhexlify(challenge)))."""
     digest = hashlib.md5(b"\x00" + password.encode("utf-8") + bytes.fromhex(challenge_hex), usedforsecurity=False)
     return "00" + digest.hexdigest()
 
@@ -92,12 +92,12 @@ class Reply:
         """Append a sentence (with the request's tag, if any)."""
         words = [reply_word] + [f"={key}={value}" for key, value in (attributes or {}).items()]
         if self.tag:
-            # §1.7: the tag comes back only when the request carried a non-empty one
+            # the tag comes back only when the request carried a non-empty one
             words.append(f".tag={self.tag}")
         self.sentences.append(words)
 
     def trap(self, error: CommandError) -> None:
-        """Append the error's traps, then !done (§1.4)."""
+        """Append the error's traps, then !done (RouterOS always ends a reply with !done, also after !trap)."""
         for message, category in error.traps:
             self.add("!trap", ({"category": str(category)} if category is not None else {}) | {"message": message})
         self.add("!done")
@@ -126,17 +126,22 @@ class ApiSession:  # pylint: disable=too-few-public-methods
             "/cancel": (self._cancel, frozenset({"tag"})),
             "/interface/lte/print": (self._lte_print, PRINT_ARGS),
             "/interface/lte/at-chat": (self._at_chat, ITEM_ARGS | {"input", "wait"}),
-            "/interface/lte/set": (self._lte_set, ITEM_ARGS | set(SimulatedRouter.SETTABLE_LTE)),
-            "/interface/lte/apn/print": (self._apn_print, PRINT_ARGS),
+            "/interface/lte/set": (self._lte_set, ITEM_ARGS | set(router.lte_properties)),
             "/interface/print": (self._interface_print, PRINT_ARGS),
             "/system/resource/print": (lambda request: [self.router.resource_row()], PRINT_ARGS),
             "/system/routerboard/print": (lambda request: [self.router.routerboard_row()], PRINT_ARGS),
             "/system/identity/print": (lambda request: [self.router.identity_row()], PRINT_ARGS),
             "/system/identity/set": (self._identity_set, frozenset({"name"})),
         }
-        # §3.5: v6 has /interface lte info, v7 moved it to monitor
+        # RouterOS 6 has /interface lte info, 7 moved it to /interface lte monitor; APN profiles are 7's
         if router.v7:
             self.handlers["/interface/lte/monitor"] = (self._info, ITEM_ARGS | {"once", "duration", "interval"})
+            self.handlers.update({
+                "/interface/lte/apn/print": (lambda request: self.router.apn.rows(), PRINT_ARGS),
+                "/interface/lte/apn/add": (self._apn_add, frozenset(APN_PROPERTIES)),
+                "/interface/lte/apn/set": (self._apn_set, ITEM_ARGS | set(APN_PROPERTIES)),
+                "/interface/lte/apn/remove": (self._apn_remove, ITEM_ARGS),
+            })
         else:
             self.handlers["/interface/lte/info"] = (self._info, ITEM_ARGS | {"once", "duration", "interval"})
 
@@ -147,7 +152,7 @@ class ApiSession:  # pylint: disable=too-few-public-methods
         try:
             while self.open:
                 words = self.reader.read_sentence()
-                if words:  # §1.4: empty sentences are ignored
+                if words:  # RouterOS ignores empty sentences
                     self._handle(words)
         except (ApiConnectionClosed, ApiProtocolError, OSError):
             pass
@@ -167,7 +172,7 @@ class ApiSession:  # pylint: disable=too-few-public-methods
         self.sock.sendall(data)
 
     def _fatal(self, word: str) -> None:
-        # §1.4: !fatal is followed by one bare word, then the router closes the socket
+        # !fatal is followed by one bare word (no =message=), then the router closes the socket
         self._send(encode_sentence(["!fatal", word]))
         self.close()
 
@@ -263,12 +268,12 @@ class ApiSession:  # pylint: disable=too-few-public-methods
         attributes = request.attributes
         name = attributes.get("name")
         if name is None or ("password" not in attributes and "response" not in attributes):
-            # §1.5: a bare /login still answers with an MD5 challenge, even on 7.x
+            # a bare /login still answers with an MD5 challenge, even on 7.x
             self.challenge = secrets.token_hex(16)
             reply.add("!done", {"ret": self.challenge})
         elif "password" in attributes:
             if self.router.login_style == "pre643":
-                # §1.5: a pre-6.43 router answers the plain form with a challenge and stays logged out
+                # a pre-6.43 router answers the plain form with a challenge and stays logged out
                 self.challenge = secrets.token_hex(16)
                 reply.add("!done", {"ret": self.challenge})
             elif self.router.check_password(name, attributes["password"]):
@@ -282,7 +287,7 @@ class ApiSession:  # pylint: disable=too-few-public-methods
 
     def _login_response(self, reply: Reply, name: str, response: str) -> None:
         if self.router.login_style == "plain":
-            # §1.5: the MD5 method is gone since 6.45.1, the response is refused
+            # the MD5 method is gone since 6.45.1: the response is refused
             reply.trap(CommandError(("invalid user name or password (6)", None)))
             return
         password = self.router.users.get(name)
@@ -301,31 +306,44 @@ class ApiSession:  # pylint: disable=too-few-public-methods
         # commands run one at a time here, so nothing is left to interrupt
         return _done(request)
 
-    def _item(self, request: Request) -> LteInterface:
+    @staticmethod
+    def _target(request: Request, find: Callable[[str, bool], ItemT]) -> ItemT:
+        """The item a command names: ``.id`` (id or name), or ``number``/``numbers`` (also a print position)."""
         attributes = request.attributes
         if ".id" in attributes:
-            return self.router.find_lte(attributes[".id"])
+            return find(attributes[".id"], False)
         for key in ("number", "numbers"):
             if key in attributes:
-                return self.router.find_lte_by_number(attributes[key].split(",")[0])
+                return find(attributes[key].split(",")[0], True)
         raise CommandError(("missing value(s) of argument(s) number", CATEGORY_ARGUMENT))
 
     def _lte_print(self, _request: Request) -> list[dict[str, str]]:
-        return [lte.row() for lte in self.router.lte_interfaces()]
+        return [self.router.lte_row(lte) for lte in self.router.lte_interfaces()]
 
-    def _interface_print(self, _request: Request) -> list[dict[str, str]]:
+    def _interface_print(self, request: Request) -> list[dict[str, str]]:
         keys = (".id", "name", "default-name", "mtu", "running", "disabled")
-        return [{key: lte.row()[key] for key in keys} | {"type": "lte"} for lte in self.router.lte_interfaces()]
+        return [{key: row[key] for key in keys} | {"type": "lte"} for row in self._lte_print(request)]
 
-    def _apn_print(self, _request: Request) -> list[dict[str, str]]:
-        return [dict(row) for row in self.router.apn_profiles]
+    def _apn_add(self, request: Request) -> Reply:
+        reply = Reply(request.tag)
+        reply.add("!done", {"ret": self.router.apn.add(request.attributes)})
+        return reply
+
+    def _apn_set(self, request: Request) -> Reply:
+        profile = self._target(request, self.router.apn.find)
+        self.router.apn.set(profile, _settings(request))
+        return _done(request)
+
+    def _apn_remove(self, request: Request) -> Reply:
+        self.router.apn.remove(self._target(request, self.router.apn.find))
+        return _done(request)
 
     def _at_chat(self, request: Request) -> Reply:
-        lte = self._item(request)
+        lte = self._target(request, self.router.find_lte)
         if "input" not in request.attributes:
             raise CommandError(("missing value(s) of argument(s) input", CATEGORY_ARGUMENT))
         wait = parse_bool("wait", request.attributes.get("wait", "no")) == "true"
-        # §3.2: no CLI escaping over the API, the value goes to the modem as it is
+        # no CLI escaping over the API: the value goes to the modem as it is
         data = request.attributes["input"].encode("utf-8", "surrogateescape")
         reply = Reply(request.tag)
         reply.add("!re", {"output": self.router.at_chat(lte, data, wait)})
@@ -333,8 +351,8 @@ class ApiSession:  # pylint: disable=too-few-public-methods
         return reply
 
     def _lte_set(self, request: Request) -> Reply:
-        lte = self._item(request)
-        self.router.set_lte(lte, {key: value for key, value in request.attributes.items() if key not in ITEM_ARGS})
+        lte = self._target(request, self.router.find_lte)
+        self.router.set_lte(lte, _settings(request))
         return _done(request)
 
     def _identity_set(self, request: Request) -> Reply:
@@ -343,13 +361,13 @@ class ApiSession:  # pylint: disable=too-few-public-methods
         return _done(request)
 
     def _info(self, request: Request) -> Reply | None:
-        lte = self._item(request)
+        lte = self._target(request, self.router.find_lte)
         reply = Reply(request.tag)
         reply.add("!re", self.router.lte_info(lte))
         if "once" in request.attributes:
             reply.add("!done")
             return reply
-        # §1.12: without "once" the command streams until it is cancelled (or the client goes away)
+        # without "once" the command streams until it is cancelled (or the client goes away)
         self._send(reply.encode())
         while self.open and not self._readable(STREAM_INTERVAL):
             row = Reply(request.tag)
@@ -375,3 +393,8 @@ def _done(request: Request) -> Reply:
     reply = Reply(request.tag)
     reply.add("!done")
     return reply
+
+
+def _settings(request: Request) -> dict[str, str]:
+    """The attributes of a ``set`` that are settings (the item reference left out)."""
+    return {key: value for key, value in request.attributes.items() if key not in ITEM_ARGS}

@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-# RFC 7919 ffdhe2048 group, needed for the anonymous (ADH) api-ssl mode (routeros.md §1.11):
+# RFC 7919 ffdhe2048 group, needed for the anonymous (ADH) api-ssl mode:
 # without DH parameters the server offers no ADH cipher and the handshake fails.
 FFDHE2048_PEM = b"""-----BEGIN DH PARAMETERS-----
 MIIBCAKCAQEA//////////+t+FRYortKmq/cViAnPTzx2LnFg84tNpWp4TZBFGQz

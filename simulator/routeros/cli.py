@@ -1,25 +1,28 @@
 # Copyright (c) 2026, lte.modem contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The RouterOS command line as a one-shot SSH exec sees it (routeros.md §4): parsing, escapes, output layout."""
+"""The RouterOS command line as a one-shot SSH exec sees it: parsing, escapes, output layout."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any, Callable
 
-from .lte import LteInterface
-from .router import CommandError, SimulatedRouter
+from .apn import APN_PROPERTIES
+from .errors import CommandError
+from .menus import find_item
+from .router import SimulatedRouter
 
 CRLF = "\r\n"
-VALUE_INDENT = 10  # "  output: " (§4.2)
+VALUE_INDENT = 10  # "  output: ": the label is right-aligned after two spaces
 
-# §4.1 constant escape sequences; \XX (two upper-case hex digits) is handled separately
+# RouterOS scripting's constant escape sequences inside "…"; \XX (two upper-case hex digits, one byte) is handled separately
 ESCAPES = {'"': b'"', "\\": b"\\", "n": b"\n", "r": b"\r", "t": b"\t", "$": b"$", "?": b"?", "_": b" ",
            "a": b"\x07", "b": b"\x08", "f": b"\x0c", "v": b"\x0b"}
 HEX_DIGITS = "0123456789ABCDEF"
 NAME_STOP = set(' \t=;"[]$')
+QUOTE_TRIGGERS = set(' "\\;=$?[]{}')
 SIGNAL_UNITS = {"rssi": "dBm", "rsrp": "dBm", "rsrq": "dB", "sinr": "dB"}
 _PUT_FIELD = re.compile(r'^\s*:put\s+\(\s*\[(?P<inner>.*)\]\s*->\s*"(?P<field>[\w-]+)"\s*\)\s*$')
 _PUT_VALUE = re.compile(r"^\s*:put\s+\[(?P<inner>.*)\]\s*$")
@@ -56,7 +59,7 @@ class Token:
 
 
 class Tokenizer:  # pylint: disable=too-few-public-methods
-    """Splits one command line into tokens, unescaping quoted strings per §4.1."""
+    """Splits one command line into tokens, unescaping quoted strings as the RouterOS console does."""
 
     def __init__(self, line: str):
         self.line = line
@@ -123,7 +126,7 @@ class Tokenizer:  # pylint: disable=too-few-public-methods
                 value += self._escape()
                 continue
             if char == "$":
-                # §4.1: "$" inside quotes still starts a variable; none exist in a one-shot exec
+                # "$" inside quotes still starts a variable in RouterOS; none exist in a one-shot exec
                 raise syntax_error(self.pos + 1)
             value += char.encode("utf-8", "surrogateescape")
             self.pos += 1
@@ -158,7 +161,7 @@ class Tokenizer:  # pylint: disable=too-few-public-methods
 
 
 def layout(fields: list[tuple[str, str]]) -> str:
-    """Right-aligned ``label: value`` lines; multi-line values continue at the value column (§4.2)."""
+    """Right-aligned ``label: value`` lines; multi-line values continue at the value column, as the console prints them."""
     if not fields:
         return ""
     width = max(len(label) for label, dummy in fields) + 2
@@ -175,6 +178,18 @@ def cli_value(value: str) -> str:
     return {"true": "yes", "false": "no"}.get(value, value)
 
 
+def quoted(value: str) -> str:
+    """A value as print shows it: bare, or quoted with ``"`` and ``\\`` escaped when empty or holding special characters."""
+    if value and not set(value) & QUOTE_TRIGGERS:
+        return value
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def properties_text(row: dict[str, str], skip: tuple[str, ...]) -> str:
+    """``key=value`` pairs of a print row (booleans as yes/no)."""
+    return " ".join(f"{key}={quoted(cli_value(value))}" for key, value in row.items() if key not in skip)
+
+
 @dataclass
 class Command:
     """A CLI command: positional item allowed, named arguments, flags, handler."""
@@ -184,6 +199,7 @@ class Command:
     flags: frozenset[str] = frozenset()
     item: bool = False
     versions: tuple[int, ...] = (6, 7)
+    menu: str = "lte"
 
 
 @dataclass
@@ -193,6 +209,22 @@ class Invocation:
     item: Token | None = None
     named: dict[str, Token] = field(default_factory=dict)
     flags: set[str] = field(default_factory=set)
+    menu: str = "lte"
+
+    def settings(self) -> dict[str, str]:
+        """The named arguments as text."""
+        return {name: token.text for name, token in self.named.items()}
+
+
+# The items of a menu, and the row a [find key=value] filter looks at (running needs the modem: only when asked)
+MENU_ITEMS: dict[str, Callable[[SimulatedRouter], list[Any]]] = {
+    "lte": lambda router: router.lte_interfaces(),
+    "apn": lambda router: router.apn.items,
+}
+FIND_ROWS: dict[str, Callable[[SimulatedRouter, Any, str], dict[str, str]]] = {
+    "lte": lambda router, lte, key: router.lte_row(lte) if key == "running" else lte.row(running=False),
+    "apn": lambda router, profile, key: profile.row(),
+}
 
 
 PRINT_FLAGS = frozenset({"detail", "without-paging", "terse", "brief", "as-value"})
@@ -206,10 +238,13 @@ class Cli:  # pylint: disable=too-few-public-methods
         self.commands: dict[tuple[str, ...], Command] = {
             ("interface", "lte", "at-chat"): Command(Cli._at_chat, frozenset({"input", "wait", "numbers", "number"}), frozenset({"as-value"}), True),
             ("interface", "lte", "print"): Command(Cli._lte_print, flags=PRINT_FLAGS),
-            ("interface", "lte", "set"): Command(Cli._lte_set, frozenset(SimulatedRouter.SETTABLE_LTE) | {"numbers"}, item=True),
+            ("interface", "lte", "set"): Command(Cli._lte_set, frozenset(router.lte_properties) | {"numbers"}, item=True),
             ("interface", "lte", "info"): Command(Cli._lte_info, frozenset({"numbers"}), frozenset({"once"}), True, (6,)),
             ("interface", "lte", "monitor"): Command(Cli._lte_info, frozenset({"numbers"}), frozenset({"once"}), True, (7,)),
-            ("interface", "lte", "apn", "print"): Command(Cli._apn_print, flags=PRINT_FLAGS),
+            ("interface", "lte", "apn", "print"): Command(Cli._apn_print, flags=PRINT_FLAGS, versions=(7,), menu="apn"),
+            ("interface", "lte", "apn", "add"): Command(Cli._apn_add, frozenset(APN_PROPERTIES), versions=(7,), menu="apn"),
+            ("interface", "lte", "apn", "set"): Command(Cli._apn_set, frozenset(APN_PROPERTIES) | {"numbers"}, item=True, versions=(7,), menu="apn"),
+            ("interface", "lte", "apn", "remove"): Command(Cli._apn_remove, frozenset({"numbers"}), item=True, versions=(7,), menu="apn"),
             ("system", "resource", "print"): Command(lambda cli, inv: layout(list(cli.router.resource_row().items())), flags=PRINT_FLAGS),
             ("system", "identity", "print"): Command(lambda cli, inv: layout([("name", cli.router.identity)]), flags=PRINT_FLAGS),
             ("system", "routerboard", "print"): Command(Cli._routerboard_print, flags=PRINT_FLAGS),
@@ -279,7 +314,7 @@ class Cli:  # pylint: disable=too-few-public-methods
             name = token.name[1:] if token.name.startswith("/") and not parts else token.name
             column = token.column + len(token.name) - len(name)
             if "/" in name and not self.router.v7:
-                # §3.5: RouterOS 6 accepts only space-separated paths
+                # RouterOS 6 accepts only space-separated paths; /interface/lte/at-chat is 7.x syntax
                 raise CliError(f"bad command name {name} (line 1 column {column})")
             for piece in name.split("/"):
                 parts.append((piece, column))
@@ -309,7 +344,7 @@ class Cli:  # pylint: disable=too-few-public-methods
 
     @staticmethod
     def _arguments(command: Command, tokens: list[Token]) -> Invocation:
-        invocation = Invocation()
+        invocation = Invocation(menu=command.menu)
         for token in tokens:
             if token.kind == "find" or token.kind == "quoted" or (token.value is None and token.name not in command.flags):
                 if not command.item or invocation.item is not None:
@@ -327,27 +362,27 @@ class Cli:  # pylint: disable=too-few-public-methods
 
     # --- items ---------------------------------------------------------------------------------
 
-    def _items(self, invocation: Invocation) -> list[LteInterface]:
+    def _items(self, invocation: Invocation) -> list[Any]:
         token = invocation.item
         if token is None:
             raise CliError("missing value(s) of argument(s) numbers")
         if token.kind == "find":
-            return self._find(token)
+            return self._find(token, invocation.menu)
         ref = token.text if token.value is not None else token.name
         if ref.isdigit():
-            # §3.5: item numbers need a print in the same console session; a one-shot exec has none
-            raise CommandError(("no such item", None))
-        return [self.router.find_lte(ref)]
+            # item numbers refer to the last print in the same console session; a one-shot exec has none
+            raise CommandError.no_such_item()
+        return [find_item(MENU_ITEMS[invocation.menu](self.router), ref)]
 
-    def _find(self, token: Token) -> list[LteInterface]:
+    def _find(self, token: Token, menu: str) -> list[Any]:
         match = _FIND.match(token.text)
         if not match:
             raise CliError(f"syntax error (line 1 column {token.column + 1})")
         key = match.group("key")
         wanted = match.group("quoted") if match.group("quoted") is not None else match.group("bare")
-        items = self.router.lte_interfaces()
+        items = MENU_ITEMS[menu](self.router)
         if key:
-            items = [lte for lte in items if lte.row().get(key) == wanted]
+            items = [item for item in items if cli_value(FIND_ROWS[menu](self.router, item, key).get(key, "")) == cli_value(wanted)]
         return items
 
     # --- commands ------------------------------------------------------------------------------
@@ -365,7 +400,7 @@ class Cli:  # pylint: disable=too-few-public-methods
     def _at_chat(self, invocation: Invocation) -> str:
         value = self._chat_value(invocation)
         if self.router.keep_empty_lines:
-            # §3.4 (6.39.2): the raw value is printed, empty line and column-0 "OK" included
+            # RouterOS 6.39.2 printed the raw value, the empty line and "OK" at column 0 included
             return "  output: " + value.replace("\n", "\r\n").replace("\r\r\n", "\r\n") + CRLF
         lines = [line for line in re.split(r"\r\n|\n|\r", value) if line]
         return layout([("output", CRLF.join(lines))])
@@ -373,33 +408,44 @@ class Cli:  # pylint: disable=too-few-public-methods
     def _lte_print(self, _invocation: Invocation) -> str:
         lines = ["Flags: X - disabled, R - running"]
         for index, lte in enumerate(self.router.lte_interfaces()):
-            row = lte.row()
+            row = self.router.lte_row(lte)
             flag = "X" if row["disabled"] == "true" else "R" if row["running"] == "true" else " "
-            values = " ".join(f'{key}="{cli_value(value)}"' if not value or " " in value else f"{key}={cli_value(value)}"
-                              for key, value in row.items() if key not in (".id", "running", "disabled", "inactive", "default-name"))
-            lines.append(f"{index:>2} {flag} {values}")
+            lines.append(f"{index:>2} {flag} {properties_text(row, ('.id', 'running', 'disabled', 'inactive', 'default-name'))}")
         return CRLF.join(lines) + CRLF
 
     def _lte_set(self, invocation: Invocation) -> str:
-        changes = {name: token.text for name, token in invocation.named.items()}
         for lte in self._items(invocation):
-            self.router.set_lte(lte, changes)
+            self.router.set_lte(lte, invocation.settings())
         return ""
 
     def _lte_info(self, invocation: Invocation) -> str:
         # without "once" the console would stream until interrupted; an exec prints one block
         items = self._items(invocation)
         if not items:
-            raise CommandError(("no such item", None))
+            raise CommandError.no_such_item()
         row = self.router.lte_info(items[0])
         return layout([(key, value + SIGNAL_UNITS.get(key, "")) for key, value in row.items()])
 
     def _apn_print(self, _invocation: Invocation) -> str:
-        lines = []
-        for index, row in enumerate(self.router.apn_profiles):
-            values = " ".join(f'{key}="{cli_value(value)}"' for key, value in row.items() if key != ".id")
-            lines.append(f"{index:>2}   {values}")
-        return CRLF.join(lines) + CRLF if lines else ""
+        lines = ["Flags: * - default"]
+        for index, row in enumerate(self.router.apn.rows()):
+            flag = "*" if row["default"] == "true" else " "
+            lines.append(f"{index:>2} {flag} {properties_text(row, ('.id', 'default'))}")
+        return CRLF.join(lines) + CRLF
+
+    def _apn_add(self, invocation: Invocation) -> str:
+        self.router.apn.add(invocation.settings())
+        return ""
+
+    def _apn_set(self, invocation: Invocation) -> str:
+        for profile in self._items(invocation):
+            self.router.apn.set(profile, invocation.settings())
+        return ""
+
+    def _apn_remove(self, invocation: Invocation) -> str:
+        for profile in self._items(invocation):
+            self.router.apn.remove(profile)
+        return ""
 
     def _routerboard_print(self, _invocation: Invocation) -> str:
         try:

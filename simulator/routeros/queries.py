@@ -1,7 +1,7 @@
 # Copyright (c) 2026, lte.modem contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""``print`` query words (routeros.md §1.8): a stack machine over one row."""
+"""``print`` query words (``?name=value``, ``?#|`` …): a stack machine over one row."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def _word_test(word: str) -> Test:
 
 
 def _pop(stack: list[bool]) -> bool:
-    # the stack starts with an infinite supply of "true" (§1.8)
+    # the stack starts with an infinite supply of "true"
     return stack.pop() if stack else True
 
 

@@ -14,30 +14,17 @@ import threading
 import time
 from typing import Any
 
-from .lte import InfoCollector, LteInterface, text_lines
-
-ROUTER_ERROR_CATEGORY_MISSING = 0
-ROUTER_ERROR_CATEGORY_ARGUMENT = 1
-ROUTER_ERROR_CATEGORY_GENERAL = 4
-MODEM_GONE = "failure: modem not responding"
+from .apn import ApnProfiles
+from .channel import text_lines
+from .errors import CATEGORY_GENERAL, MODEM_GONE, CommandError
+from .lte import LteInterface, lte_properties
+from .menus import boolean, find_item
+from .monitor import InfoCollector, registration_stat
+from .session import Session, SessionFacts, accepted_apns, session_of
 
 _COPS_NAME = re.compile(r'(\+COPS: *\d+ *, *\d+ *, *")([^"]*)(")')
 _RAW_TRIM = re.compile(r"^[\r\n]+|[\r\n]+$")
 LOGIN_STYLES = ("plain", "legacy", "pre643")
-
-
-class CommandError(Exception):
-    """A command failed: one or more traps (message, category) as RouterOS would send them."""
-
-    def __init__(self, *traps: tuple[str, int | None]):
-        super().__init__(", ".join(message for message, dummy in traps))
-        self.traps = list(traps)
-
-    @classmethod
-    def no_such_command(cls, component: str) -> "CommandError":
-        """The two-trap reply for an unknown menu or command."""
-        # §1.6: an unknown menu or command gives two traps, then !done
-        return cls((f"no such command or directory ({component})", ROUTER_ERROR_CATEGORY_MISSING), ("no such command prefix", None))
 
 
 def format_uptime(seconds: float) -> str:
@@ -53,19 +40,15 @@ def format_uptime(seconds: float) -> str:
 
 
 def parse_bool(name: str, value: str) -> str:
-    """An API/CLI boolean to RouterOS' returned form (§1.9: accept yes/true/no/false, return true/false)."""
-    lowered = value.lower()
-    if lowered in ("yes", "true"):
-        return "true"
-    if lowered in ("no", "false"):
-        return "false"
-    raise CommandError((f"value of {name} must be yes or no", ROUTER_ERROR_CATEGORY_ARGUMENT))
+    """An API/CLI boolean to RouterOS' returned form (it accepts yes/true/no/false and returns true/false)."""
+    return boolean(name, value)
 
 
 class SimulatedRouter:  # pylint: disable=too-many-instance-attributes
-    """A MikroTik router with LTE interfaces. Fault knobs are plain attributes, mutable at runtime."""
+    """A MikroTik router with LTE interfaces. Fault knobs are plain attributes, mutable at runtime.
 
-    SETTABLE_LTE = ("allow-roaming", "modem-init", "apn-profiles", "band", "network-mode", "mtu", "comment", "disabled", "pin", "sms-read", "name")
+    ``lte`` maps interface names to modems, or to zero-argument functions that make the modem on first use.
+    """
 
     def __init__(  # pylint: disable=too-many-arguments
         self,
@@ -79,6 +62,7 @@ class SimulatedRouter:  # pylint: disable=too-many-instance-attributes
         empty_replies: bool = True,
         at_chat_wait: float = 3.0,
         at_chat_latency: float = 0.0,
+        first_chunk_timeout: float | None = None,
         output_separator: str = "\r\n",
         keep_empty_lines: bool | None = None,
         routerboard: bool = True,
@@ -95,15 +79,15 @@ class SimulatedRouter:  # pylint: disable=too-many-instance-attributes
         self.empty_replies = empty_replies
         self.at_chat_wait = at_chat_wait
         self.at_chat_latency = at_chat_latency
+        # how long at-chat without wait waits for the modem's first chunk (None: as long as wait=yes lasts)
+        self.first_chunk_timeout = first_chunk_timeout
         self.output_separator = output_separator
-        # §3.3/§3.4: v6 kept the modem frame's empty line inside the value, v7 shows none
+        # RouterOS 6 kept the modem frame's empty line inside the value, 7 shows none
         self.keep_empty_lines = self.major < 7 if keep_empty_lines is None else keep_empty_lines
         self.routerboard = routerboard
-        self.interfaces = [LteInterface(number, name, modem) for number, (name, modem) in enumerate((lte or {}).items(), start=1)]
-        self.apn_profiles = [{".id": "*1", "name": "default", "apn": "internet", "authentication": "none", "ip-type": "auto",
-                              "add-default-route": "true", "default-route-distance": "2", "use-peer-dns": "true",
-                              "use-network-apn": "true", "passthrough-interface": "", "passthrough-mac": "00:00:00:00:00:00",
-                              "default": "true"}]
+        self.apn = ApnProfiles()
+        self.lte_properties = lte_properties(self.major, self.apn.names)
+        self.interfaces = [LteInterface(number, name, modem, self.lte_properties) for number, (name, modem) in enumerate((lte or {}).items(), start=1)]
         self.started = time.monotonic()
         self.log: list[str] = []
         self.cli_log: list[str] = []
@@ -140,7 +124,7 @@ class SimulatedRouter:  # pylint: disable=too-many-instance-attributes
     def close(self) -> None:
         """Close the modem ports the router holds."""
         for lte in self.interfaces:
-            lte.channel.close()
+            lte.close()
 
     # --- LTE -----------------------------------------------------------------------------------
 
@@ -148,22 +132,12 @@ class SimulatedRouter:  # pylint: disable=too-many-instance-attributes
         """The LTE interfaces the router shows (none with missing_interface)."""
         return [] if self.missing_interface else self.interfaces
 
-    def find_lte(self, ref: str) -> LteInterface:
-        """An item by internal id (``*1``), name, or (CLI) print number; ``no such item`` otherwise."""
-        for lte in self.lte_interfaces():
-            if ref in (lte.id, lte.name) or ref.upper() == lte.id:
-                return lte
-        raise CommandError(("no such item", None))
-
-    def find_lte_by_number(self, number: str) -> LteInterface:
-        """``number``/``numbers`` take a name, an id or a 0-based print position."""
-        interfaces = self.lte_interfaces()
-        if number.isdigit() and int(number) < len(interfaces):
-            return interfaces[int(number)]
-        return self.find_lte(number)
+    def find_lte(self, ref: str, positions: bool = False) -> LteInterface:
+        """An interface by internal id (``*1``) or name, or (``positions``) 0-based print position; ``no such item`` otherwise."""
+        return find_item(self.lte_interfaces(), ref, positions)
 
     def format_output(self, raw: bytes) -> str:
-        """at-chat ``output`` value from the raw modem bytes (§3.3: no leading/trailing CR LF)."""
+        """at-chat ``output`` value from the raw modem bytes (no leading/trailing CR LF: ``AT`` gives exactly ``OK``)."""
         text = raw.decode("utf-8", "surrogateescape")
         if self.non_ascii_output:
             text = _COPS_NAME.sub(lambda match: match.group(1) + self.non_ascii_output + match.group(3), text)
@@ -176,34 +150,66 @@ class SimulatedRouter:  # pylint: disable=too-many-instance-attributes
         if self.at_chat_latency:
             time.sleep(self.at_chat_latency)
         try:
-            return self.format_output(lte.channel.chat(data, wait, self.at_chat_wait))
+            seconds = self.at_chat_wait if wait or self.first_chunk_timeout is None else self.first_chunk_timeout
+            return self.format_output(lte.channel.chat(data, wait, seconds))
         except ConnectionError as error:
-            # §7: the router's answer while the modem is gone (rebooting, no AT port) is not known
-            raise CommandError((MODEM_GONE, ROUTER_ERROR_CATEGORY_GENERAL)) from error
+            # the real router's answer while the modem is gone (rebooting, no AT port) is not documented
+            raise CommandError((MODEM_GONE, CATEGORY_GENERAL)) from error
+
+    def dial_apn(self, lte: LteInterface) -> str | None:
+        """The APN the router dials: the first APN profile's (RouterOS 7) or the interface's own (6); None without one."""
+        if not self.v7:
+            return lte.settings.get("apn")
+        names = [name for name in lte.settings.get("apn-profiles", "").split(",") if name]
+        profile = self.apn.get(names[0]) if names else None
+        return profile.apn if profile is not None else None
+
+    def session(self, lte: LteInterface) -> Session:
+        """The router's data session on an interface, asking the modem for its registration."""
+        return self._session(lte, self._registration(lte))
+
+    @staticmethod
+    def _registration(lte: LteInterface) -> str | None:
+        if not lte.enabled:
+            return None
+        try:
+            return registration_stat(lte.channel)
+        except ConnectionError:
+            return None
+
+    def _session(self, lte: LteInterface, stat: str | None) -> Session:
+        facts = SessionFacts(lte.enabled, stat, lte.settings["allow-roaming"] == "true", self.dial_apn(lte), accepted_apns(lte.modem))
+        session = session_of(facts)
+        lte.note_connected(session.connected)
+        return session
+
+    def lte_row(self, lte: LteInterface) -> dict[str, str]:
+        """The ``/interface lte print`` row; ``running`` while the router's data session is up."""
+        return lte.row(running=self.session(lte).connected)
 
     def lte_info(self, lte: LteInterface) -> dict[str, str]:
-        """The info/monitor row for an interface."""
+        """The info (6) / monitor (7) row for an interface."""
+        collector = InfoCollector(lte.channel, self.v7, self.non_ascii_output)
         try:
-            return InfoCollector(lte, self.v7, self.non_ascii_output).collect()
+            fields = collector.collect()
         except ConnectionError as error:
-            raise CommandError((MODEM_GONE, ROUTER_ERROR_CATEGORY_GENERAL)) from error
+            raise CommandError((MODEM_GONE, CATEGORY_GENERAL)) from error
+        if not self.v7:
+            return fields
+        session = self._session(lte, collector.stat)
+        row = {"status": session.status, **fields}
+        if lte.connected_since is not None:
+            row["session-uptime"] = format_uptime(time.monotonic() - lte.connected_since)
+        return row
 
     def set_lte(self, lte: LteInterface, changes: dict[str, str]) -> None:
-        """Store settings (``/interface lte set``); values are only kept, not sent to the modem."""
-        for key, value in changes.items():
-            if key not in self.SETTABLE_LTE:
-                raise CommandError(("unknown parameter", None))
-            if key in LteInterface.BOOLEANS:
-                value = parse_bool(key, value)
-            if key == "name":
-                lte.name = value
-            else:
-                lte.settings[key] = value
+        """``/interface lte set``: store the settings; a change that restarts the interface initialises the modem again."""
+        lte.apply(changes)
 
     # --- other menus ---------------------------------------------------------------------------
 
     def resource_row(self) -> dict[str, str]:
-        """The /system/resource row (§1.9, §3.8)."""
+        """The /system/resource row."""
         return {
             "uptime": format_uptime(time.monotonic() - self.started),
             "version": self.version,
@@ -226,9 +232,9 @@ class SimulatedRouter:  # pylint: disable=too-many-instance-attributes
         }
 
     def routerboard_row(self) -> dict[str, str]:
-        """The /system/routerboard row (§3.8)."""
+        """The /system/routerboard row."""
         if not self.routerboard:
-            # §3.8: CHR/x86 have no routerboard menu
+            # CHR/x86 have no routerboard menu
             raise CommandError.no_such_command("routerboard")
         firmware = self.version.split(" ", 1)[0]
         return {

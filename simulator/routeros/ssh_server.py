@@ -1,7 +1,7 @@
 # Copyright (c) 2026, lte.modem contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The SSH service of a simulated router: exec channels running one CLI command line (routeros.md §4)."""
+"""The SSH service of a simulated router: exec channels running one CLI command line."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from .cli import Cli
 from .router import SimulatedRouter
 from .tcp import ThreadedListener
 
-SERVER_VERSION = "SSH-2.0-ROSSSH"  # §4.4: RouterOS sends no version after ROSSSH
+SERVER_VERSION = "SSH-2.0-ROSSSH"  # RouterOS sends no version after ROSSSH
 _LOGIN_FLAGS = re.compile(r"\+[0-9a-z]*$")
 HANDSHAKE_TIMEOUT = 15.0
 
@@ -51,7 +51,7 @@ class RouterTransport(paramiko.Transport):
 
 
 def strip_login_flags(username: str) -> str:
-    """§4.3: ``admin+ct511w4098h`` logs in as ``admin``."""
+    """Console login flags: ``admin+ct511w4098h`` logs in as ``admin``."""
     return _LOGIN_FLAGS.sub("", username)
 
 
@@ -109,7 +109,7 @@ class RouterSshInterface(paramiko.ServerInterface):
         try:
             output = self.cli.run(command.decode("utf-8", "surrogateescape"))
             channel.sendall(output.encode("utf-8", "surrogateescape"))
-            # §7: exit status of a RouterOS exec is not documented; errors are text, status is 0
+            # the exit status of a RouterOS exec is not documented; errors are text, status is 0
             channel.send_exit_status(0)
         except (OSError, EOFError, paramiko.SSHException):
             pass

@@ -1,24 +1,24 @@
 # Copyright (c) 2026, lte.modem contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The simulated fleet: routers on their own loopback addresses, inventory, known_hosts, CA, CLI start/stop."""
+"""The simulated fleet: routers on their own loopback addresses, inventory, manifest, known_hosts, CA, CLI start/stop."""
 
+import json
 import os
 import signal
 import socket
 import ssl
 import subprocess
 import sys
-import time
 
 import librouteros
 import paramiko
 import pytest
 import yaml
 
-from simulator.fleet import Fleet
+from simulator.fleet import Fleet, main
 
-TIMEOUT = 5
+TIMEOUT = 30
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 
 
@@ -55,7 +55,7 @@ def check_ssh(address, port, known_hosts):
 def test_fleet_serves_each_router_and_writes_inventory(tmp_path):
     port = free_port("127.0.0.201")
     fleet = Fleet(3, base_address="127.0.0.201", api_port=port, api_tls_port=0, ssh_port=0, tls="cert", ssh=True,
-                  at_chat_wait=0.2, password="sim-pass", state_dir=str(tmp_path / "state"), seed=5)
+                  at_chat_wait=0.2, first_chunk_timeout=TIMEOUT, password="sim-pass", state_dir=str(tmp_path / "state"), seed=5)
     with fleet:
         with open(fleet.write_inventory(str(tmp_path / "inventory.yml")), encoding="utf-8") as handle:
             group = yaml.safe_load(handle)["all"]["children"]["routers"]
@@ -98,37 +98,69 @@ def test_fleet_releases_addresses_when_a_port_is_taken():
         assert refused("127.0.0.231", port)
 
 
+def read_until(process, prefix):
+    """Lines printed by the simulator up to the one starting with prefix (all of them if it exits first)."""
+    lines = []
+    for line in process.stdout:
+        lines.append(line.strip())
+        if line.startswith(prefix):
+            break
+    return lines
+
+
 def test_cli_fleet_runs_until_sigterm(tmp_path):
     inventory = tmp_path / "inventory.yml"
     password_file = tmp_path / "password"
     password_file.write_text("from-file\n")
-    command = [sys.executable, "-m", "simulator", "fleet", "--routers", "2", "--base-address", "127.0.0.241", "--api-port", "0",
+    command = [sys.executable, "-m", "simulator", "fleet", "--routers", "3", "--base-address", "127.0.0.241", "--api-port", "0",
                "--ssh", "--ssh-port", "0", "--tls", "anon", "--api-tls-port", "0", "--inventory", str(inventory),
-               "--password-file", str(password_file), "--at-chat-wait", "0.2", "--workdir", str(tmp_path / "work")]
+               "--password-file", str(password_file), "--at-chat-wait", "0.2", "--first-chunk-timeout", str(TIMEOUT), "--workdir", str(tmp_path / "work"),
+               "--roaming-sim", "--router", "router03:down", "--modem-knob", "rssi=25"]
     with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
         try:
-            lines = []
-            deadline = time.monotonic() + 30
-            while time.monotonic() < deadline:
-                line = process.stdout.readline()
-                if not line:
-                    break
-                lines.append(line.strip())
-                if line.startswith("inventory:"):
-                    break
+            lines = read_until(process, "manifest:")
             assert "ready" in lines, (lines, process.stderr.read() if process.poll() is not None else "")
-            assert lines[-1] == f"inventory: {inventory}"
+            assert lines[-3:] == ["ready", f"inventory: {inventory}", f"manifest: {tmp_path / 'inventory.manifest.json'}"]
+            assert "router03: down" in lines and "down: router03" in lines and "foreign-sim: router01 router02 router03" in lines
             hosts = yaml.safe_load(inventory.read_text())["all"]["children"]["routers"]
-            assert hosts["vars"]["routeros_password"] == "from-file"
+            assert hosts["vars"]["routeros_password"] == "from-file" and hosts["vars"]["lte_modem_transport"] == "routeros_api"
+            assert list(hosts["hosts"]) == ["router01", "router02", "router03"]  # the down router is listed too
+            manifest = json.loads((tmp_path / "inventory.manifest.json").read_text())
+            assert manifest["down"] == ["router03"] and manifest["hosts"]["router02"]["knobs"]["rssi"] == 25
             host = hosts["hosts"]["router02"]
             api = librouteros.connect(host["ansible_host"], "admin", "from-file", port=host["routeros_api_port"], timeout=TIMEOUT)
             assert tuple(api("/system/identity/print")) == ({"name": "router02"},)
+            # --roaming-sim: the foreign SIM is denied while the modem's roam bit is off
+            assert tuple(api("/interface/lte/at-chat", number="lte1", input="AT+CREG?"))[0]["output"] == "+CREG: 0,3\r\nOK"
             api.close()
         finally:
             process.send_signal(signal.SIGTERM)
-            assert process.wait(timeout=20) == 0
+            assert process.wait(timeout=TIMEOUT) == 0
 
 
-def test_cli_router_subcommand_help():
-    result = subprocess.run([sys.executable, "-m", "simulator", "router", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=30, check=True)
-    assert "--login-style" in result.stdout
+def run_main(arguments):
+    """``python -m simulator …`` in this process; its exit code."""
+    try:
+        return main(arguments)
+    except SystemExit as exit_:
+        return exit_.code
+
+
+@pytest.mark.parametrize("subcommand", ["router", "fleet"])
+def test_cli_takes_the_modem_knob_options(subcommand, capsys):
+    assert run_main([subcommand, "--help"]) == 0
+    shown = capsys.readouterr().out
+    for option in ("--roaming-sim", "--sim", "--valid-apn", "--latency", "--modem-knob"):
+        assert option in shown
+    assert ("--login-style" in shown) == (subcommand == "router")
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["--modem-knob", "colour=red"], "unknown modem knob 'colour'"),
+    (["--router", "router09:slow"], "no router named 'router09'"),
+    (["--profiles", "ME909u-521:2"], "gives 2 routers, the fleet has 3"),
+    (["--down", "4"], "not between 0 and 3 routers"),
+])
+def test_cli_refuses_a_bad_knob_or_mix(arguments, message, capsys):
+    assert run_main(["fleet", "--base-address", "127.0.0.245", *arguments]) == 2
+    assert message in capsys.readouterr().err

@@ -1,7 +1,7 @@
 # Copyright (c) 2026, lte.modem contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Word length codec and sentence framing against the exact vectors of routeros.md §1.2 and §1.13."""
+"""Word length codec and sentence framing against exact byte vectors of the RouterOS API."""
 
 import socket
 
@@ -109,7 +109,7 @@ def test_reader_parses_vectors(words, size, hex_bytes):
 
 
 def test_reader_parses_lengths_containing_zero_bytes():
-    # 256 -> 81 00: a reader that scans for 0x00 would split this word (§1.2)
+    # 256 -> 81 00: a reader that scans for 0x00 would split this word
     word = "=input=" + "A" * 249
     left, right = _pair()
     with left, right:
@@ -157,6 +157,6 @@ def test_attribute_split_at_second_equals():
 
 
 def test_md5_login_vectors():
-    # §1.5: MTAPI example and go-routeros test vector
+    # vectors from MikroTik's API manual example and from go-routeros' tests
     assert md5_response("", "93b438ec9b80057c06dd9fe67d56aa9a") == "00e134102a9d330dd7b1849fedfea3cb57"
     assert md5_response("passTest", "abc123") == "0021277bff9ac7caf06aa608e46616d47f"

@@ -1,7 +1,7 @@
 # Copyright (c) 2026, lte.modem contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The SSH CLI emulation: escapes (routeros.md §4.1), output layout (§4.2), login flags (§4.3), paramiko exec."""
+"""The SSH CLI emulation: escapes, output layout, login flags, paramiko exec."""
 
 import paramiko
 import pytest
@@ -10,7 +10,7 @@ from simulator.modem import SimulatedModem
 from simulator.routeros import Cli, SimulatedRouter, serve_ssh
 from simulator.routeros.cli import CliError, Tokenizer
 
-TIMEOUT = 5
+TIMEOUT = 30
 SYSCFGEX = '^SYSCFGEX: "00",3FFFFFFF,0,1,7FFFFFFFFFFFFFFF'
 
 
@@ -21,7 +21,7 @@ def fixture_modem():
 
 @pytest.fixture(name="router")
 def fixture_router(modem):
-    router = SimulatedRouter(lte={"lte1": modem}, at_chat_wait=0.2)
+    router = SimulatedRouter(lte={"lte1": modem}, at_chat_wait=0.2, first_chunk_timeout=TIMEOUT)
     yield router
     router.close()
 
@@ -75,9 +75,9 @@ def test_cli_errors(router):
 
 
 def test_v6_layout_and_slash_paths(modem):
-    router = SimulatedRouter(version="6.39.2", lte={"lte1": modem}, at_chat_wait=0.2)
+    router = SimulatedRouter(version="6.39.2", lte={"lte1": modem}, at_chat_wait=0.2, first_chunk_timeout=TIMEOUT)
     cli = Cli(router)
-    # §3.4: 6.39.2 printed the empty line and "OK" at column 0
+    # 6.39.2 printed the empty line and "OK" at column 0
     assert cli.run(r'/interface lte at-chat lte1 input="AT^SYSCFGEX\?"') == f"  output: {SYSCFGEX}\r\n\r\nOK\r\n"
     assert cli.run(r'/interface/lte/at-chat lte1 input="AT"').startswith("bad command name interface/lte/at-chat")
     assert "  access-technology: Evolved 3G (LTE)\r\n" in cli.run("/interface lte info lte1 once")

@@ -11,11 +11,12 @@ from simulator.modem import SimulatedModem
 from simulator.routeros import SimulatedRouter, serve_api
 
 SYSCFGEX = '^SYSCFGEX: "00",3FFFFFFF,0,1,7FFFFFFFFFFFFFFF'
+TIMEOUT = 30
 
 
 @pytest.fixture(name="server")
 def fixture_server():
-    router = SimulatedRouter(lte={"lte1": SimulatedModem(profile="ME909u-521", seed=1)}, at_chat_wait=0.2)
+    router = SimulatedRouter(lte={"lte1": SimulatedModem(profile="ME909u-521", seed=1)}, at_chat_wait=0.2, first_chunk_timeout=TIMEOUT)
     with serve_api(router) as server:
         yield server
     router.close()
@@ -23,7 +24,7 @@ def fixture_server():
 
 def pool(server, **kwargs):
     api_pool = routeros_api.RouterOsApiPool(server.host, username="admin", password="secret", port=server.port, **kwargs)
-    api_pool.set_timeout(5)
+    api_pool.set_timeout(TIMEOUT)
     return api_pool
 
 

@@ -1,7 +1,7 @@
 # Copyright (c) 2026, lte.modem contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""api-ssl emulation: certificate mode and anonymous-DH mode (routeros.md §1.11), with librouteros."""
+"""api-ssl emulation: certificate mode and anonymous-DH mode, with librouteros."""
 
 import ssl
 
@@ -9,9 +9,9 @@ import librouteros
 import pytest
 from cryptography import x509
 
-from simulator.routeros import SimulatedRouter, make_ca, make_server_cert, serve_api
+from simulator.routeros import SimulatedRouter, api_server, make_ca, make_server_cert, serve_api
 
-TIMEOUT = 5
+TIMEOUT = 30
 
 
 @pytest.fixture(name="router")
@@ -84,3 +84,19 @@ def test_anon_mode_refuses_default_client(router):
     with serve_api(router, tls="anon") as server:
         with pytest.raises(ssl.SSLError, match="HANDSHAKE_FAILURE|handshake failure"):
             librouteros.connect(server.host, "admin", "secret", port=server.port, timeout=TIMEOUT, ssl_wrapper=context.wrap_socket)
+
+
+def test_certificate_is_made_on_the_first_connection(router, monkeypatch, tmp_path):
+    made = []
+    real = api_server.make_server_cert
+    monkeypatch.setattr(api_server, "make_server_cert", lambda *args: made.append(args) or real(*args))
+    ca = make_ca()
+    with serve_api(router, "127.0.0.9", tls="cert", ca=ca) as server:
+        assert not made and server.ca is None  # a fleet of routers starts without a certificate each
+        ca_file = ca.write(str(tmp_path), "ca")[0]
+        context = ssl.create_default_context(cafile=ca_file)
+        for dummy in range(2):
+            api = librouteros.connect(server.host, "admin", "secret", port=server.port, timeout=TIMEOUT,
+                                      ssl_wrapper=hostname_wrapper(context, "127.0.0.9"))
+            api.close()
+    assert len(made) == 1 and "127.0.0.9" in made[0][1]
