@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .engine import BAD_PARAMETER, AtFault, Command, string_param
+from .engine import BAD_PARAMETER, AtFault, Command, int_param, string_param
 
 
 class Imsi(Command):
@@ -84,8 +84,12 @@ class PinCode:
 
     def enter_pin(self, state, secret):
         """Right PIN: unlocked, counter back to 3; wrong: CME 16 and one try less."""
+        self.check_pin(state, secret)
+        setattr(state, self.unlocked, True)
+
+    def check_pin(self, state, secret):
+        """Right PIN: counter back to 3; wrong: CME 16 and one try less."""
         if secret == getattr(state, self.pin):
-            setattr(state, self.unlocked, True)
             setattr(state, self.pin_retries, 3)
             return
         setattr(state, self.pin_retries, getattr(state, self.pin_retries) - 1)
@@ -122,6 +126,29 @@ class PinCounters(Command):
         return [ctx.reply("^CPIN", f"{PIN_STATUS_CODES[status]},{times},{counters}")]
 
 
+class FacilityLock(Command):
+    """AT+CLCK="SC",<mode>[,"<pin>"]: the SIM's PIN lock; mode 2 queries it, 0/1 switch it off/on with the PIN."""
+
+    max_params = 3
+    FACILITY = "SC"
+
+    def set_(self, ctx, params):
+        if not params or string_param(params[0], 2).upper() != self.FACILITY:
+            raise AtFault.cme(4)  # only the SIM's own lock is modelled
+        mode = int_param(params[1] if len(params) > 1 else None, (0, 1, 2))
+        status = sim_status(ctx.state)
+        if mode == 2:
+            return [ctx.reply("+CLCK", str(int(ctx.state.pin_lock)))]
+        if status != "ready":
+            raise AtFault.cme({"pin": 11, "puk": 12}.get(status, 3))
+        _PIN1.check_pin(ctx.state, string_param(params[2] if len(params) > 2 else None, 16))
+        ctx.state.sim_pin_lock = mode == 1
+        return []
+
+    def test(self, ctx):
+        return [ctx.reply("+CLCK", '("SC")')]
+
+
 class CardLock(Command):
     """AT^CARDLOCK? → not locked (real E3372h: ^CARDLOCK: 2,10,0)."""
 
@@ -155,6 +182,6 @@ class MessageStorage(Command):
 
 
 HANDLERS = {
-    "+CIMI": Imsi(), "^ICCID": Iccid(), "+CPIN": Pin(), "^CPIN": PinCounters(), "^CARDLOCK": CardLock(),
+    "+CIMI": Imsi(), "^ICCID": Iccid(), "+CPIN": Pin(), "^CPIN": PinCounters(), "^CARDLOCK": CardLock(), "+CLCK": FacilityLock(),
     "+CPMS": MessageStorage(),
 }

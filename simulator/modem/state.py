@@ -15,6 +15,8 @@ NVRAM (persist across AT^RESET and in ``state_file``):
   setport_pending   composition written by ^SETPORT= and applied at the next reset, or None
   rf_software       ^RFSWITCH software switch (True = radio allowed)
   sim_pin, sim_pin2 the SIM's PINs (change with AT+CPIN="<puk>","<newpin>")
+  sim_pin_lock      whether the SIM asks for its PIN at power-on (AT+CLCK="SC",0|1,...);
+                    None: as the sim knob says (asks when sim is "pin")
 
 The SIM (kept across ^RESET, not in the state file): pin_retries, puk_retries,
 pin2_retries, puk2_retries (start from the knobs).
@@ -103,6 +105,7 @@ class ModemState:  # pylint: disable=too-many-instance-attributes
     rf_software: bool = True
     sim_pin: str = "1234"
     sim_pin2: str = "5678"
+    sim_pin_lock: bool | None = None
     cmee_default: int = 1
     cfun: int = 1
     cmee: int = 1
@@ -122,7 +125,8 @@ class ModemState:  # pylint: disable=too-many-instance-attributes
     last_dial_cid: int = 1
     knobs: Knobs | None = None
 
-    NVRAM_FIELDS = ("syscfgex", "syscfg", "pdp_contexts", "setport_current", "setport_pending", "rf_software", "sim_pin", "sim_pin2")
+    NVRAM_FIELDS = ("syscfgex", "syscfg", "pdp_contexts", "setport_current", "setport_pending", "rf_software", "sim_pin", "sim_pin2",
+                    "sim_pin_lock")
 
     @classmethod
     def factory(cls, profile, knobs):
@@ -166,13 +170,18 @@ class ModemState:  # pylint: disable=too-many-instance-attributes
             return "blocked"
         if self.pin_retries <= 0 or (sim == "puk" and not self.sim_unlocked):
             return "puk"
-        if sim == "pin" and not self.sim_unlocked:
+        if sim in ("pin", "ready") and self.pin_lock and not self.sim_unlocked:
             return "pin"
         if self.puk2_retries > 0 and (self.pin2_retries <= 0 or (sim == "puk2" and not self.pin2_unlocked)):
             return "puk2"
         if sim == "pin2" and not self.pin2_unlocked:
             return "pin2"
         return "ready"
+
+    @property
+    def pin_lock(self) -> bool:
+        """Whether the SIM asks for its PIN at power-on."""
+        return self.knobs.sim == "pin" if self.sim_pin_lock is None else self.sim_pin_lock
 
     @property
     def sim_usable(self) -> bool:
@@ -206,6 +215,7 @@ class ModemState:  # pylint: disable=too-many-instance-attributes
             "rf_software": self.rf_software,
             "sim_pin": self.sim_pin,
             "sim_pin2": self.sim_pin2,
+            "sim_pin_lock": self.sim_pin_lock,
         }
 
     def load_nvram(self, data: dict):
@@ -223,6 +233,7 @@ class ModemState:  # pylint: disable=too-many-instance-attributes
         self.rf_software = bool(data.get("rf_software", True))
         self.sim_pin = data.get("sim_pin", self.sim_pin)
         self.sim_pin2 = data.get("sim_pin2", self.sim_pin2)
+        self.sim_pin_lock = data.get("sim_pin_lock", self.sim_pin_lock)
 
 
 def parse_config_text(text: str, kind) -> tuple:
