@@ -152,38 +152,43 @@ def _changes(before, after):
             for field in fields if before.get(field) != after.get(field)]
 
 
-def _facet_results(facet, result):
-    """(label, result) of one facet; a loop result (one check per APN context) gives one per item."""
-    if isinstance(result, dict) and isinstance(result.get('results'), list):
-        for item_result in result['results']:
-            label = facet
-            cid = _dig(item_result, 'item', 'cid')
-            if cid is not None:
-                label = '%s %s' % (facet, cid)
-            yield label, item_result
-    else:
-        yield facet, result
+def _facet_states(drift):
+    """(facet, label, before, after) of each facet in a huawei_modem check-mode result; one per element of a list facet."""
+    before, after = drift.get('before'), drift.get('after')
+    if not isinstance(before, dict) or not isinstance(after, dict):
+        return
+    for facet, wanted in after.items():
+        current = before.get(facet)
+        if isinstance(wanted, list):
+            current = current if isinstance(current, list) else []
+            for index, element in enumerate(wanted):
+                key = _dig(element, 'cid')
+                yield facet, facet if key is None else '%s %s' % (facet, key), current[index] if index < len(current) else None, element
+        else:
+            yield facet, facet, current, wanted
 
 
 def _drift(drift):
-    """The checks of the desired state: [{facet, label, state, changes, msg}]; skipped checks are left out."""
+    """The checks of the desired state: [{facet, label, state, changes, msg}] from one huawei_modem check-mode result."""
     if drift is None:
         return []
     if not isinstance(drift, dict):
-        raise AnsibleFilterError('fleet_report: drift must be a dict of facet name to check-mode result, got %s' % type(drift).__name__)
+        raise AnsibleFilterError('fleet_report: drift must be the result of lte.modem.huawei_modem in check mode, got %s'
+                                 % type(drift).__name__)
+    if drift.get('skipped'):
+        return []
+    if drift.get('failed') or drift.get('unreachable'):
+        facet = drift.get('facet') or 'desired state'
+        # The module names the facet at the start of its message; the report names it once.
+        msg = str(drift.get('msg') or 'the check failed')
+        msg = msg[len(facet) + 2:] if msg.startswith('%s: ' % facet) else msg
+        return [dict(facet=facet, label=facet, state='error', changes=[], msg=msg)]
     checks = []
-    for facet, result in drift.items():
-        for label, outcome in _facet_results(facet, result):
-            if not isinstance(outcome, dict) or outcome.get('skipped'):
-                continue
-            check = dict(facet=facet, label=label, changes=[], msg=None)
-            if outcome.get('failed') or outcome.get('unreachable'):
-                check.update(state='error', msg=str(outcome.get('msg') or 'the check failed'))
-            elif outcome.get('changed'):
-                check.update(state='drifted', changes=_changes(outcome.get('before'), outcome.get('after')))
-            else:
-                check.update(state='in sync')
-            checks.append(check)
+    for facet, label, before, after in _facet_states(drift):
+        changes = _changes(before, after)
+        checks.append(dict(facet=facet, label=label, changes=changes, msg=None, state='drifted' if changes else 'in sync'))
+    if drift.get('changed') and not any(check['changes'] for check in checks):
+        checks.append(dict(facet=None, label='desired state', changes=[], msg=None, state='drifted'))
     return checks
 
 

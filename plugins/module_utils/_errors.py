@@ -32,6 +32,12 @@ class ModemError(Exception):
         """Return the structured keys that accompany the message in a failed result."""
         return dict(self._details)
 
+    def in_facet(self, facet):
+        """The error as it reads in a module that manages several facets: it names the facet."""
+        self.message = '%s: %s' % (facet, self.message)
+        self._details['facet'] = facet
+        return self
+
     def after_write(self):
         """The error as it stands once a write may have reached the modem: changed, state unknown."""
         if not self._details.get('changed'):
@@ -55,6 +61,10 @@ class InvalidInputError(ModemError):
         self.option = option
         self.value = value
         self.reason = reason
+
+    def in_facet(self, facet):
+        """The option as a module that manages several facets names it: ``syscfg.lte_bands``."""
+        return InvalidInputError('%s.%s' % (facet, self.option), self.value, self.reason).add_details(facet=facet)
 
 
 class TransportError(ModemError):

@@ -13,8 +13,10 @@ version_added: 0.1.0
 description:
   - Defines or deletes one PDP context of a Huawei modem with C(AT+CGDCONT), the context the modem dials
     with C(AT^NDISDUP) or PPP.
-  - Reads C(AT+CGDCONT?) and C(AT+CGDCONT=?) in one command line first and writes only when the context differs,
-    with C(AT+CGDCONT=<cid>,"<PDP type>","<APN>") (or C(AT+CGDCONT=<cid>) to delete it), then reads it back.
+  - Reads C(AT+CGDCONT?) first and writes only when the context differs, with C(AT+CGDCONT=<cid>,"<PDP type>","<APN>")
+    (or C(AT+CGDCONT=<cid>) to delete it), on one command line with its read-back (C(;+CGDCONT?)).
+  - A context id above 11 or a PDP type other than V(ip) is checked against C(AT+CGDCONT=?) before it is written;
+    every modem takes V(ip) on ids 1 to 11.
   - APNs are compared without regard to case (3GPP TS 23.003 section 9.1), so an APN that differs only in case is
     not rewritten and keeps the modem's spelling.
   - The APN is checked before anything is sent; see O(apn).

@@ -13,8 +13,8 @@ version_added: 0.1.0
 description:
   - Sets the USB composition a Huawei modem presents after its next restart (C(AT^SETPORT)), for example to turn an
     E3272 from HiLink mode into a stick with a serial AT port (V(FF;10,12)).
-  - Reads C(AT^SETPORT?) and C(AT^SETPORT=?) first; every port code of O(mode) must be offered by the modem, else the
-    task fails naming O(mode) before anything is written.
+  - Reads C(AT^SETPORT?) first, and C(AT^SETPORT=?) when a write is planned; every port code of O(mode) must be offered
+    by the modem, else the task fails naming O(mode) before anything is written.
   - Lock-out guard, a mode without a PCUI port (V(2) or V(12)) is refused unless O(force=true), because the modem may
     then offer no AT interface at all and only a firmware tool can bring it back.
   - With O(reset=true) the module sends C(AT^RESET), waits until the modem answers again (over serial the port

@@ -14,11 +14,12 @@ description:
   - Sets the roaming, RAT order, GSM/UMTS bands, LTE bands and service domain that a Huawei modem keeps in
     C(AT^SYSCFGEX) (LTE modems) or C(AT^SYSCFG) (3G-only modems such as the E3531).
   - Only the options given are managed; an option left out keeps the modem's value.
-  - Reads C(AT^SYSCFGEX?) and C(AT^SYSCFGEX=?) first. When something differs it sends one write that replaces
-    only the fields that differ and repeats every other field exactly as the modem printed it, then reads the
-    settings back and fails if they do not match.
-  - Requested values are checked against what the modem lists in C(AT^SYSCFGEX=?) (allowed mode orders, roam
-    and service domain values, supported band masks) before anything is written.
+  - Reads C(AT^SYSCFGEX?) first. When something differs it sends one write that replaces only the fields that differ
+    and repeats every other field exactly as the modem printed it, with the read-back on the same command line
+    (C(;^SYSCFGEX?)), and fails if the settings read back do not match.
+  - A new mode order, band list or service domain is checked against what the modem lists in C(AT^SYSCFGEX=?)
+    (allowed mode orders, roam and service domain values, supported band masks) before anything is written; the
+    test command is asked only then (every firmware takes roaming on and off).
   - On modems without C(AT^SYSCFGEX) the module uses C(AT^SYSCFG=<mode>,<acqorder>,<band>,<roam>,<srvdomain>);
     O(mode_order) is then one of V([auto]), V([gsm, wcdma]), V([wcdma, gsm]), V([gsm]), V([wcdma]) and
     O(lte_bands) is refused.
@@ -67,7 +68,7 @@ notes:
   - At least one of O(roaming), O(mode_order), O(bands), O(lte_bands), O(service_domain) is required.
   - RV(before) and RV(after) always show all five fields, so a diff reads the same on every modem; band lists are
     computed from the masks (V([all]) for the "All Bands" mask, C(BIT<n>) for a bit without a name).
-  - On modems without C(AT^SYSCFGEX) the module also asks C(AT^SYSCFG?) and C(AT^SYSCFG=?), each as its own command.
+  - On modems without C(AT^SYSCFGEX) the module also asks C(AT^SYSCFG?) and C(AT^SYSCFG=?), on one more command line.
   - When C(AT^SYSCFGEX=?) fails (some stick firmware refuses it while the SIM is locked), requested values are not
     checked against the modem's lists and the modem itself decides.
 seealso:

@@ -145,6 +145,10 @@ class CommandEngine:
             return Response([], "ERROR")
         blocks = []
         for cmd in commands:
+            # A refusal knob may name a command of a chained line too: the commands before it ran.
+            refused = best_match(self.modem.knobs.errors, cmd.text)
+            if refused is not None:
+                return Response(blocks, refused, ctx.actions)
             try:
                 blocks.append(self._run(ctx, cmd))
             except AtFault as fault:

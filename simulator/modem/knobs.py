@@ -31,7 +31,8 @@ class Knobs:  # pylint: disable=too-many-instance-attributes
 
     Byte stream: latency, command_latency {prefix: s}, urc_interval, scripted_urcs
     {prefix: [(before|inside|after, line)]}, silent, silent_commands, garbage,
-    garbage_commands (None = all), garbage_mode (before|instead), errors {prefix: final},
+    garbage_commands (None = all), garbage_mode (before|instead), errors {prefix: final} (a line,
+    or a command of a chained line, that starts with the prefix is refused with that final result),
     reset_on (answer half, then reset).
     Timing: reboot_delay, reset_grace (^RESET keeps answering that long), connect_delay.
     SIM: sim (ready|pin|puk|pin2|puk2|absent|busy|failure|wrong), pin, puk, pin2, puk2 and

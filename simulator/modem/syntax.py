@@ -52,6 +52,11 @@ class SubCommand:
         """Name plus operation suffix, e.g. "^SYSCFGEX=?"."""
         return self.name + _SUFFIX[self.op]
 
+    @property
+    def text(self) -> str:
+        """The command as it would stand alone on a line: "AT^SYSCFGEX=\"03\",..."."""
+        return "AT" + self.key + self.argument
+
 
 def split_params(text: str) -> list:
     """Split on commas outside double quotes."""

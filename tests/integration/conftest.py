@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from ansible_collections.lte.modem.plugins.module_utils._at.commands import is_read_only
+from ansible_collections.lte.modem.plugins.module_utils._at.commands import is_read_only, split_chained
 from simulator.modem import Knobs, SimulatedModem, serve_pty
 
 REPO = Path(__file__).resolve().parents[2]
@@ -228,9 +228,21 @@ class Target:
         return self.simulator.log
 
 
+def commands_of(log):
+    """The commands of the command lines in a simulator log, one by one where a line chains several."""
+    return [part if index == 0 else 'AT' + part for line in log for index, part in enumerate(split_chained(line))]
+
+
+def reads_before_first_write(log):
+    """The command lines in a simulator log before the first one that writes (the router's own ATE0 aside)."""
+    lines = [line for line in log if line != 'ATE0']
+    first = next((index for index, line in enumerate(lines) if not is_read_only(line)), len(lines))
+    return lines[:first]
+
+
 def writes(log):
-    """The command lines in a simulator log that set something (the router's own ATE0 aside)."""
-    return [line for line in log if line != 'ATE0' and not is_read_only(line)]
+    """The commands in a simulator log that set something (the router's own ATE0 aside)."""
+    return [command for command in commands_of(log) if command != 'ATE0' and not is_read_only(command)]
 
 
 def results_of(tasks):

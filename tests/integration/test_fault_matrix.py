@@ -22,20 +22,6 @@ PIN = '73905128'
 ROAMING_ON = 'AT^SYSCFGEX="00",3FFFFFFF,1,1,7FFFFFFFFFFFFFFF,,'
 
 
-def silence_after(prefix):
-    """A modem that answers a line starting with ``prefix``, then falls silent."""
-    def setup(target):
-        seen = []
-
-        def listener(line):
-            if seen:
-                target.modem.knobs.silent = True
-            elif line.upper().startswith(prefix.upper()):
-                seen.append(line)
-        target.modem.add_command_listener(listener)
-    return setup
-
-
 def stray_final_before(prefix, final='OK'):
     """A modem that sends a stray final result just as it receives a line starting with ``prefix``."""
     def setup(target):
@@ -65,9 +51,11 @@ ROWS = [
      dict(failed=False, results=lambda results, target: (results[1]['ok'] is False and results[2]['lines'] == [target.modem.identity.imei]))),
     ('link gone while a write is answered', knobs(reset_on={'AT^SYSCFGEX='}, reboot_delay=0.3), 'huawei_syscfg', {'roaming': True},
      dict(failed=True, changed=True, msg=r'state is now unknown', roam=1)),
-    ('read-back times out after the write', silence_after('AT^SYSCFGEX='), 'huawei_syscfg', {'roaming': True, 'timeout': 2},
+    # The write and its read-back share one line: the modem applies it and the answer never comes.
+    ('answer to an applied write never comes', knobs(garbage=b'\r\n', garbage_commands={'AT^SYSCFGEX="'}, garbage_mode='instead'),
+     'huawei_syscfg', {'roaming': True, 'timeout': 2},
      dict(failed=True, changed=True, msg=r'Timed out .*state is now unknown', roam=1, written=[ROAMING_ON])),
-    ('a write the modem refuses changes nothing', knobs(errors={'AT^SYSCFGEX=': '+CME ERROR: 50'}), 'huawei_syscfg', {'roaming': True},
+    ('a write the modem refuses changes nothing', knobs(errors={'AT^SYSCFGEX="': '+CME ERROR: 50'}), 'huawei_syscfg', {'roaming': True},
      dict(failed=True, changed=False, msg=r'failed: the modem answered \+CME ERROR: 50', roam=0)),
     ('password in a dial that never answers', knobs(silent_commands={'AT^NDISDUP'}), 'huawei_connection',
      {'apn': 'internet', 'apn_username': 'user', 'apn_password': SECRET, 'timeout': 2},

@@ -10,7 +10,7 @@ import dataclasses
 
 import pytest
 
-from conftest import PLAYBOOKS, playbook_vars, results_of, start_target, writes
+from conftest import PLAYBOOKS, playbook_vars, reads_before_first_write, results_of, start_target, writes
 
 FAULT_TRANSPORTS = ('serial', 'routeros_api')
 SET_INTERNET = 'AT+CGDCONT=1,"IP","internet"'
@@ -27,8 +27,7 @@ def test_check_mode_then_change_then_ok(ansible, any_modem):
     assert proc.returncode == 0, proc.stdout
     assert writes(target.log) == ['AT+CGDCONT=1,"IPV4V6","internet"', 'AT+CGDCONT=3,"IP","m2m.example"', 'AT+CGDCONT=3']
     # Everything before the first write (check mode included) only read.
-    first_write = target.log.index(writes(target.log)[0])
-    assert all(command.endswith('?') for command in target.log[:first_write] if command != 'ATE0')
+    assert all(line.endswith('?') for line in reads_before_first_write(target.log))
     assert contexts(target.modem) == {1: ('IPV4V6', 'internet')}
     assert stats[next(iter(stats))]['changed'] == 4  # the check-mode prediction counts too
     if target.transport != 'serial':
@@ -37,7 +36,7 @@ def test_check_mode_then_change_then_ok(ansible, any_modem):
 
 @pytest.mark.parametrize('transport', FAULT_TRANSPORTS)
 def test_bad_input_and_refused_write(ansible, serial_modem, router_modem, transport):
-    target = start_target(transport, serial_modem, router_modem, errors={'AT+CGDCONT=': '+CME ERROR: 50'})
+    target = start_target(transport, serial_modem, router_modem, errors={'AT+CGDCONT=1,': '+CME ERROR: 50'})
     target.modem.state.pdp_contexts[2] = type(target.modem.state.pdp_contexts[1])('IP', 'other')
     before = contexts(target.modem)
     tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'apn_refused.yml', playbook_vars(target), inventory=target.inventory)
@@ -64,7 +63,7 @@ def test_bad_input_and_refused_write(ansible, serial_modem, router_modem, transp
 
 @pytest.mark.parametrize('transport', FAULT_TRANSPORTS)
 def test_silent_during_the_write(ansible, serial_modem, router_modem, transport):
-    target = start_target(transport, serial_modem, router_modem, silent_commands={'AT+CGDCONT='})
+    target = start_target(transport, serial_modem, router_modem, silent_commands={'AT+CGDCONT=1'})
     before = contexts(target.modem)
     tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'apn_silent.yml', playbook_vars(target, timeout=2), inventory=target.inventory)
     assert proc.returncode == 0, proc.stdout

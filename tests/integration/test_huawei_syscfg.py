@@ -10,7 +10,7 @@ import dataclasses
 
 import pytest
 
-from conftest import PLAYBOOKS, playbook_vars, results_of, start_target, writes
+from conftest import PLAYBOOKS, playbook_vars, reads_before_first_write, results_of, start_target, writes
 
 SEED_WRITE = 'AT^SYSCFGEX="00",3FFFFFFF,1,1,7FFFFFFFFFFFFFFF,,'
 
@@ -26,8 +26,7 @@ def test_check_mode_then_change_then_ok(ansible, any_modem):
     }
     # Check mode and the info task only read; the one write is the real first run's, exactly seed 001's fix.
     assert writes(target.log) == [SEED_WRITE]
-    first_write = target.log.index(SEED_WRITE)
-    assert all(command.endswith('?') for command in target.log[:first_write] if command != 'ATE0')
+    assert all(line.endswith('?') for line in reads_before_first_write(target.log))
     assert dataclasses.astuple(target.modem.state.syscfgex) == ('00', 0x3FFFFFFF, 1, 1, 0x7FFFFFFFFFFFFFFF)
     if target.transport != 'serial':
         assert target.simulator.password not in proc.stdout + proc.stderr
@@ -38,7 +37,7 @@ FAULT_TRANSPORTS = ('serial', 'routeros_api')
 
 @pytest.mark.parametrize('transport', FAULT_TRANSPORTS)
 def test_bad_input_and_refused_write(ansible, serial_modem, router_modem, transport):
-    target = start_target(transport, serial_modem, router_modem, errors={'AT^SYSCFGEX=': '+CME ERROR: 50'})
+    target = start_target(transport, serial_modem, router_modem, errors={'AT^SYSCFGEX="': '+CME ERROR: 50'})
     before = dataclasses.astuple(target.modem.state.syscfgex)
     tasks, stats, proc = ansible.playbook(PLAYBOOKS / 'syscfg_refused.yml', playbook_vars(target), inventory=target.inventory)
     assert proc.returncode == 0, proc.stdout

@@ -10,7 +10,7 @@
 
 A query names its command, the parser of its answer, the prefix its answer lines carry (so that
 several queries can share one command line), what to ask instead when the modem refuses it
-(``fallback``), when it is worth asking at all (``only_if``), and where its value goes in the facts
+(``fallback``), when its answer counts (``only_if``), and where its value goes in the facts
 of ``huawei_info`` (``fact``). Adding a read to ``huawei_info`` is a parser and one entry here.
 """
 
@@ -32,14 +32,17 @@ class Query:
     ``prefix``: the prefix of its answer lines (None: it cannot share a command line). ``shape``: a
     regular expression for queries that share a prefix with another one (``^SYSCFGEX?`` and
     ``^SYSCFGEX=?``). ``fallback``: names of the queries to ask when this one fails. ``only_if``:
-    ``(name, predicate)``, ask only once that query answered and the predicate holds for its value.
+    ``(name, predicate)``, its answer counts only when that query answered and the predicate holds for
+    its value (the modem refuses it otherwise). ``often_missing``: some firmware lacks the command (it
+    goes towards the end of a chained line, where a refusal stops fewer queries).
     ``fact``: ``(subset, place)`` in the facts, where ``place`` is a key, None (merge a dict or take a
     list as the whole subset), or a function returning the dict to merge.
     """
 
-    __slots__ = ('name', 'command', 'parser', 'prefix', 'allow_empty', 'shape', 'fallback', 'only_if', 'fact')
+    __slots__ = ('name', 'command', 'parser', 'prefix', 'allow_empty', 'shape', 'fallback', 'only_if', 'often_missing', 'fact')
 
-    def __init__(self, name, command, parser, prefix=None, allow_empty=False, shape=None, fallback=(), only_if=None, fact=None):
+    def __init__(self, name, command, parser, prefix=None, allow_empty=False, shape=None, fallback=(), only_if=None, often_missing=False,
+                 fact=None):
         self.name = name
         self.command = command
         self.parser = parser
@@ -48,6 +51,7 @@ class Query:
         self.shape = re.compile(shape, re.IGNORECASE) if shape else None
         self.fallback = tuple(fallback)
         self.only_if = only_if
+        self.often_missing = often_missing
         self.fact = fact
 
     @property
@@ -77,28 +81,32 @@ def _cfun_fact(value):
     return {key: item for key, item in facts.items() if item is not None}
 
 
+# often_missing marks what some firmware lacks: ^RFSWITCH on USB sticks, ^SYSCFGEX, +CEREG, ^HCSQ
+# and ^SYSINFOEX on 3G-only modems, ^ICCID on some stick firmware.
 QUERIES = {query.name: query for query in (
     Query('ati', 'ATI', parsers.parse_ati, fact=('identity', None)),
     Query('fhver', 'AT^FHVER', parsers.parse_fhver, '^FHVER:', fact=('identity', 'firmware')),
+    # A bare line: it can only lead a chained line.
+    Query('imei', 'AT+CGSN', parsers.parse_plain_value),
     Query('cpin', 'AT+CPIN?', parsers.parse_cpin, '+CPIN:', fact=('sim', None)),
-    Query('iccid', 'AT^ICCID?', parsers.parse_iccid, '^ICCID:', fact=('sim', 'iccid')),
+    Query('iccid', 'AT^ICCID?', parsers.parse_iccid, '^ICCID:', often_missing=True, fact=('sim', 'iccid')),
     # ^CPIN: <code>,<times>,<puk>,<pin>,<puk2>,<pin2>: the attempts left.
     Query('cpin_counts', 'AT^CPIN?', parsers.parse_cpin, '^CPIN:'),
     # Whether the SIM asks for its PIN at power-on (the SC facility lock).
     Query('pin_lock', 'AT+CLCK="SC",2', parsers.parse_clck, '+CLCK:'),
     Query('cfun', 'AT+CFUN?', parsers.parse_cfun, '+CFUN:', fact=('radio', _cfun_fact)),
-    Query('rfswitch', 'AT^RFSWITCH?', parsers.parse_rfswitch, '^RFSWITCH:', fact=('radio', 'rf_switch')),
+    Query('rfswitch', 'AT^RFSWITCH?', parsers.parse_rfswitch, '^RFSWITCH:', often_missing=True, fact=('radio', 'rf_switch')),
     Query('creg', 'AT+CREG?', parsers.parse_creg, '+CREG:', fact=('registration', 'cs')),
     Query('cgreg', 'AT+CGREG?', parsers.parse_creg, '+CGREG:', fact=('registration', 'ps')),
-    Query('cereg', 'AT+CEREG?', parsers.parse_creg, '+CEREG:', fact=('registration', 'eps')),
+    Query('cereg', 'AT+CEREG?', parsers.parse_creg, '+CEREG:', often_missing=True, fact=('registration', 'eps')),
     Query('cops', 'AT+COPS?', parsers.parse_cops, '+COPS:', fact=('registration', 'operator')),
     Query('csq', 'AT+CSQ', parsers.parse_csq, '+CSQ:', fact=('signal', 'csq')),
-    Query('hcsq', 'AT^HCSQ?', parsers.parse_hcsq, '^HCSQ:', fact=('signal', 'hcsq')),
+    Query('hcsq', 'AT^HCSQ?', parsers.parse_hcsq, '^HCSQ:', often_missing=True, fact=('signal', 'hcsq')),
     # 3G-only modems have no ^SYSCFGEX: ^SYSCFG answers instead.
     Query('syscfgex', 'AT^SYSCFGEX?', parsers.parse_syscfgex, '^SYSCFGEX:', shape=QUERY_SHAPE % r'\^SYSCFGEX',
-          fallback=('syscfg', 'syscfg_test'), fact=('syscfg', 'current')),
+          fallback=('syscfg', 'syscfg_test'), often_missing=True, fact=('syscfg', 'current')),
     Query('syscfgex_test', 'AT^SYSCFGEX=?', parsers.parse_syscfgex_test, '^SYSCFGEX:', shape=TEST_SHAPE % r'\^SYSCFGEX',
-          fact=('syscfg', 'supported')),
+          often_missing=True, fact=('syscfg', 'supported')),
     Query('syscfg', 'AT^SYSCFG?', parsers.parse_syscfg, '^SYSCFG:', shape=QUERY_SHAPE % r'\^SYSCFG', fact=('syscfg', 'current')),
     # Some 3G sticks (E220) answer AT^SYSCFG=? with nothing but OK.
     Query('syscfg_test', 'AT^SYSCFG=?', parsers.parse_syscfg_test, '^SYSCFG:', allow_empty=True, shape=TEST_SHAPE % r'\^SYSCFG',
@@ -110,7 +118,7 @@ QUERIES = {query.name: query for query in (
     Query('setport_test', 'AT^SETPORT=?', parsers.parse_setport_test, '^SETPORT:', shape=r'\^SETPORT:\s*\w+\s*:',
           fact=('port_mode', 'available')),
     Query('ndisstat', 'AT^NDISSTATQRY?', parsers.parse_ndisstat, '^NDISSTAT', fact=('connection', 'ndis')),
-    # ^DHCP answers ERROR while no data call is up: ask it only when one is.
+    # ^DHCP answers ERROR while no data call is up: its answer counts only when one is.
     Query('dhcp', 'AT^DHCP?', parsers.parse_dhcp, '^DHCP:', only_if=('ndisstat', is_connected), fact=('connection', 'dhcp')),
-    Query('sysinfoex', 'AT^SYSINFOEX', parsers.parse_sysinfoex, '^SYSINFOEX:', fact=('connection', 'system')),
+    Query('sysinfoex', 'AT^SYSINFOEX', parsers.parse_sysinfoex, '^SYSINFOEX:', often_missing=True, fact=('connection', 'system')),
 )}

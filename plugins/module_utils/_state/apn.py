@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from ansible_collections.lte.modem.plugins.module_utils._at.commands import quoted
 from ansible_collections.lte.modem.plugins.module_utils._errors import InvalidInputError
+from ansible_collections.lte.modem.plugins.module_utils._huawei.modem import value_of
 from ansible_collections.lte.modem.plugins.module_utils._state.engine import Resource
 from ansible_collections.lte.modem.plugins.module_utils._state.options import check_apn, check_cid, normalize_pdp_type
 
@@ -35,28 +36,43 @@ class ApnResource(Resource):
         pdp_type=dict(type='str', default='ip', choices=list(PDP_TYPE_CHOICES) + [choice.upper() for choice in PDP_TYPE_CHOICES]),
         state=dict(type='str', default='present', choices=['present', 'absent']),
     )
-    reads = ('cgdcont', 'cgdcont_test')
+    reads = ('cgdcont',)
+    chained = True
+    # Context ids up to 11 and the IP type are what every modem offers; anything else is checked against +CGDCONT=?.
+    UNTESTED_CIDS = range(1, 12)
 
     def validate(self, params):
         check_cid('cid', _option(params, 'cid'))
         check_apn('apn', params.get('apn'))
 
+    def tests(self, change):
+        after = change.after
+        if not change.commands or after['state'] == 'absent' or (after['pdp_type'] == 'ip' and after['cid'] in self.UNTESTED_CIDS):
+            return ()
+        return ('cgdcont_test',)
+
     def current(self, outcomes, params):
-        cid = _option(params, 'cid')
-        test = outcomes['cgdcont_test']
-        if test.ok and cid not in test.value['cids']:
-            raise InvalidInputError('cid', cid, 'the modem accepts context ids %d-%d' % (test.value['cid_min'], test.value['cid_max']))
-        pdp_type = _option(params, 'pdp_type')
-        if _option(params, 'state') == 'present' and test.ok and test.value['pdp_types'] and pdp_type.upper() not in test.value['pdp_types']:
-            raise InvalidInputError('pdp_type', pdp_type, 'the modem supports %s' % ', '.join(test.value['pdp_types']))
         if not outcomes['cgdcont'].ok:
             raise outcomes['cgdcont'].error
+        cid = _option(params, 'cid')
         entry = next((item for item in outcomes['cgdcont'].value if item['cid'] == cid), None)
+        supported = value_of(outcomes, 'cgdcont_test')
         if entry is None:
-            return dict(cid=cid, state='absent'), None
-        return dict(cid=cid, state='present', pdp_type=entry['pdp_type'].lower(), apn=entry['apn']), None
+            return dict(cid=cid, state='absent'), supported
+        return dict(cid=cid, state='present', pdp_type=entry['pdp_type'].lower(), apn=entry['apn']), supported
+
+    @staticmethod
+    def _check_supported(params, supported):
+        cid = _option(params, 'cid')
+        if cid not in supported['cids']:
+            raise InvalidInputError('cid', cid, 'the modem accepts context ids %d-%d' % (supported['cid_min'], supported['cid_max']))
+        pdp_type = _option(params, 'pdp_type')
+        if _option(params, 'state') == 'present' and supported['pdp_types'] and pdp_type.upper() not in supported['pdp_types']:
+            raise InvalidInputError('pdp_type', pdp_type, 'the modem supports %s' % ', '.join(supported['pdp_types']))
 
     def desired(self, before, context, params):
+        if context is not None:
+            self._check_supported(params, context)
         cid = _option(params, 'cid')
         if _option(params, 'state') == 'absent':
             return dict(cid=cid, state='absent')

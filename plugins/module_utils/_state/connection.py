@@ -74,7 +74,8 @@ class ConnectionResource(Resource):
         apn_password=dict(type='str', no_log=True),
         wait_timeout=dict(type='float', default=30.0),
     )
-    reads = ('ndisstat',)
+    # ^DHCP? shares the line: a run that changes nothing reports the addresses without asking again.
+    reads = ('ndisstat', 'dhcp')
 
     def validate(self, params):
         check_cid('cid', params['cid'], CID_MAX)
@@ -91,7 +92,7 @@ class ConnectionResource(Resource):
         if not outcome.ok:
             raise outcome.error
         families = connected_families(outcome.value, params['cid'])
-        return {'cid': params['cid'], 'state': 'connected' if families else 'disconnected', 'families': families}, None
+        return {'cid': params['cid'], 'state': 'connected' if families else 'disconnected', 'families': families}, outcomes.get('dhcp')
 
     def desired(self, before, context, params):
         if params['state'] == 'disconnected':
@@ -148,7 +149,7 @@ class ConnectionResource(Resource):
 
     def verify(self, modem, change):
         params = change.params
-        actual, dummy = self.current(modem.ask(self.queries(params)), params)
+        actual, change.context = self.current(modem.ask(self.queries(params)), params)
         if params['state'] == 'connected' and not set(IP_TYPE_FAMILIES[params['ip_type']]) <= set(actual['families']):
             raise DeviceStateError('The connection on cid %d dropped right after it came up: %r' % (params['cid'], actual), actual=actual)
         return actual
@@ -156,8 +157,9 @@ class ConnectionResource(Resource):
     def report(self, modem, change, check_mode):
         if 'ipv4' not in change.after['families'] or check_mode and 'ipv4' not in change.before['families']:
             return {'dhcp': {}}
-        outcome = modem.ask(['dhcp'])['dhcp']
-        return {'dhcp': outcome.value if outcome.ok else {}}
+        # The context holds the ^DHCP? outcome of the last read (None while no data call is up).
+        outcome = change.context
+        return {'dhcp': outcome.value if outcome is not None and outcome.ok else {}}
 
 
 def _describe(families):

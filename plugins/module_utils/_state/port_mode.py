@@ -29,6 +29,7 @@ from ansible_collections.lte.modem.plugins.module_utils._errors import (
     TransportError,
     UnsupportedError,
 )
+from ansible_collections.lte.modem.plugins.module_utils._huawei.modem import value_of
 from ansible_collections.lte.modem.plugins.module_utils._huawei.tables import (
     AT_CAPABLE_PORT_CODES,
     PCUI_PORT_CODES,
@@ -108,8 +109,10 @@ class PortModeResource(Resource):
         wait_timeout=dict(type='float', default=60.0),
         state_dir=dict(type='path', default=DEFAULT_STATE_DIR),
     )
-    # ATI for the IMEI, which keys the pending-reset marker.
-    reads = ('setport', 'setport_test', 'ati')
+    # The IMEI keys the pending-reset marker.
+    reads = ('setport', 'imei')
+    test_reads = ('setport_test',)
+    resets_modem = True
 
     def validate(self, params):
         if not PCUI_PORT_CODES.intersection(rewind_codes(wanted_mode(params['mode']))) and not params['force']:
@@ -119,17 +122,16 @@ class PortModeResource(Resource):
             raise InvalidInputError('wait_timeout', params['wait_timeout'], 'must be positive')
 
     def current(self, outcomes, params):
-        setport, available = outcomes['setport'], outcomes['setport_test']
+        setport = outcomes['setport']
         if not setport.ok:
             raise UnsupportedError('This modem does not report its port mode: %s (^SETPORT needs the PID-switch NV 2601 enabled)'
                                    % setport.error, **setport.note())
         active = setport.value['mode']
-        if available.ok:
-            self._check_available(params, [port['code'] for port in available.value])
-        imei = (outcomes['ati'].value or {}).get('imei') if outcomes['ati'].ok else None
+        imei = value_of(outcomes, 'imei')
         marker = load_marker(params['state_dir'], imei)
         pending = marker['written'] if marker and marker['shown_before'] == active and marker['written'] != active else None
-        return {'mode': active, 'pending_mode': pending}, {'imei': imei}
+        available = value_of(outcomes, 'setport_test')
+        return {'mode': active, 'pending_mode': pending}, {'imei': imei, 'available': available}
 
     @staticmethod
     def _check_available(params, codes):
@@ -140,6 +142,8 @@ class PortModeResource(Resource):
                                     % (', '.join(missing), ', '.join(codes)))
 
     def desired(self, before, context, params):
+        if context['available'] is not None:
+            self._check_available(params, [port['code'] for port in context['available']])
         wanted = wanted_mode(params['mode'])
         if params['reset'] or before['mode'] == wanted:
             return dict(before, mode=wanted, pending_mode=None)

@@ -42,6 +42,7 @@ class RadioResource(Resource):
     )
     constraints = dict(required_one_of=[('rf', 'functionality')])
     reads = ('cfun', 'rfswitch')
+    chained = True
 
     def current(self, outcomes, params):
         cfun, rfswitch = outcomes['cfun'], outcomes['rfswitch']
@@ -70,13 +71,16 @@ class RadioResource(Resource):
     def plan(self, before, after, context, params):
         return [command % codes[after[option]] for option, command, codes in WRITES if after[option] != before[option]]
 
-    def verify(self, modem, change):
-        params, after = change.params, change.after
-        actual, dummy = self.current(modem.ask(self.queries(params)), params)
-        wrong = [option for option in wanted_fields(params) if actual[option] != after[option]]
+    def not_applied(self, change, actual):
+        return [command % codes[change.after[option]] for option, command, codes in WRITES
+                if change.after[option] != change.before[option] and actual[option] != change.after[option]]
+
+    def confirm(self, change, actual):
+        # On some firmware the RF switch also moves what +CFUN? shows: only the asked fields must match.
+        wrong = [option for option in wanted_fields(change.params) if actual[option] != change.after[option]]
         if wrong:
-            raise DeviceStateError('The modem accepted the radio change but reads back %r instead of %r' % (actual, after),
-                                   expected=after, actual=actual)
+            raise DeviceStateError('The modem accepted the radio change but reads back %r instead of %r' % (actual, change.after),
+                                   expected=change.after, actual=actual)
         return actual
 
 

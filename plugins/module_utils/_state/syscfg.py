@@ -116,7 +116,16 @@ class SyscfgResource(Resource):
     )
     constraints = dict(required_one_of=[list(argument_spec)])
     # ^SYSCFG and ^SYSCFG=? answer instead on 3G-only modems (the catalogue's fallback).
-    reads = ('syscfgex', 'syscfgex_test')
+    reads = ('syscfgex',)
+    chained = True
+    # Only values the modem may not offer are checked against its test command: every firmware takes roam 0 and 1.
+    TESTED_FIELDS = frozenset(('mode_order', 'bands', 'lte_bands', 'service_domain'))
+    TESTS = {'^SYSCFGEX': ('syscfgex_test',), '^SYSCFG': ('syscfg_test',)}
+
+    def tests(self, change):
+        if not self.TESTED_FIELDS.intersection(key for key, value in change.after.items() if change.before[key] != value):
+            return ()
+        return self.TESTS[change.context['command']]
 
     def validate(self, params):
         if params.get('mode_order') is not None:
@@ -125,8 +134,11 @@ class SyscfgResource(Resource):
             if params.get(option) is not None:
                 requested_mask(option, params[option])
 
+    def read_back(self, change):
+        return ('syscfg',) if change.context['command'] == '^SYSCFG' else self.reads
+
     def current(self, outcomes, params):
-        if outcomes['syscfgex'].ok:
+        if 'syscfgex' in outcomes and outcomes['syscfgex'].ok:
             return self._current_ex(outcomes['syscfgex'].value, value_of(outcomes, 'syscfgex_test'))
         if outcomes['syscfg'].ok:
             return self._current_syscfg(outcomes['syscfg'].value, value_of(outcomes, 'syscfg_test'))

@@ -8,18 +8,18 @@
 
 """Every module's task by module name: what the action plugin runs in the controller process.
 
-A desired-state module is named after its resource (``huawei_<resource>``); the others have a
-task of their own.
+A desired-state module is named after its resource (``huawei_<resource>``); the others, and
+``huawei_modem`` that manages every resource at once, have a task of their own.
 """
 
 from __future__ import annotations
 
 from ansible_collections.lte.modem.plugins.module_utils._state.registry import RESOURCES
-from ansible_collections.lte.modem.plugins.module_utils._tasks import huawei_at, huawei_info
+from ansible_collections.lte.modem.plugins.module_utils._tasks import huawei_at, huawei_info, huawei_modem
 from ansible_collections.lte.modem.plugins.module_utils._tasks.base import resource_task
 
 TASKS = dict(
-    {'huawei_at': huawei_at.TASK, 'huawei_info': huawei_info.TASK},
+    {'huawei_at': huawei_at.TASK, 'huawei_info': huawei_info.TASK, 'huawei_modem': huawei_modem.TASK},
     **{'huawei_%s' % name: resource_task(resource) for name, resource in RESOURCES.items()}
 )
 

@@ -9,14 +9,18 @@ from __future__ import annotations
 import pytest
 
 from ansible_collections.lte.modem.plugins.module_utils._at.client import AtClient
-from ansible_collections.lte.modem.plugins.module_utils._huawei.modem import HuaweiModem
+from ansible_collections.lte.modem.plugins.module_utils._at.commands import split_chained
+from ansible_collections.lte.modem.plugins.module_utils._huawei.modem import HuaweiModem, _chain
 from ansible_collections.lte.modem.plugins.module_utils._transports.base import RequestTransport
 
 
 class TranscriptTransport(RequestTransport):
     """Answers each command line from a dict (command -> raw modem text), like a modem would.
 
-    An answer may be a list, consumed one per call, to model state that changes between calls.
+    An answer may be a list, consumed one per call, to model state that changes between calls. A
+    chained line (``AT^RFSWITCH=0;+CFUN?;^RFSWITCH?``) is answered by the longest runs of its
+    commands that have an answer (``AT^RFSWITCH=0``, then ``AT+CFUN?;^RFSWITCH?``), the way a
+    modem does: the information lines of each, and the first error ends the line.
     """
 
     description = 'transcript'
@@ -29,16 +33,36 @@ class TranscriptTransport(RequestTransport):
 
     def request(self, line, wait, timeout):
         self.sent.append(line)
-        answer = self.answers.get(line, '\r\nCOMMAND NOT SUPPORT\r\n')
+        commands = ['AT' + part if index else part for index, part in enumerate(split_chained(line))] or [line]
+        return (line + '\r\n' if self.echo else '') + self._answer_chain(commands)
+
+    def _answer(self, command):
+        answer = self.answers.get(command, NOT_SUPPORTED)
         if isinstance(answer, list):
             answer = answer.pop(0) if len(answer) > 1 else answer[0]
-        return (line + '\r\n' if self.echo else '') + answer
+        return answer
+
+    def _answer_chain(self, commands):
+        """Answer the longest run of commands that has an answer of its own, then the rest likewise."""
+        text, start = '', 0
+        while start < len(commands):
+            end = next((end for end in range(len(commands), start, -1) if _chain(commands[start:end]) in self.answers), start + 1)
+            answer = self._answer(_chain(commands[start:end]))
+            if not answer.endswith(FINAL_OK) or end == len(commands):
+                return text + answer
+            text += answer[:-len(FINAL_OK)]
+            start = end
+        return text
 
     def reopen(self, wait_timeout):
         return 'transcript'
 
     def close(self):
         self.closed = True
+
+
+NOT_SUPPORTED = '\r\nCOMMAND NOT SUPPORT\r\n'
+FINAL_OK = '\r\nOK\r\n'
 
 
 def ok(*lines):

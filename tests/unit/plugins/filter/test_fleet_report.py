@@ -32,12 +32,13 @@ def info(roaming=False, connected=True, operator='Simulated Mobile', **extra):
     return dict({'changed': False, 'failed': False, 'modem': modem, 'notes': []}, **extra)
 
 
-SYSCFG_DRIFT = {'changed': True, 'before': {'roaming': False, 'lte_bands': ['all']}, 'after': {'roaming': True, 'lte_bands': ['B3']}}
-APN_LOOP = {'changed': True, 'results': [
-    {'changed': False, 'item': {'cid': 1, 'apn': 'internet'}, 'before': {'cid': 1, 'apn': 'internet'}, 'after': {'cid': 1, 'apn': 'internet'}},
-    {'changed': True, 'item': {'cid': 3, 'apn': 'iot'}, 'before': {'cid': 3, 'state': 'absent'},
-     'after': {'cid': 3, 'state': 'present', 'apn': 'iot'}},
-]}
+# Registered results of lte.modem.huawei_modem in check mode.
+SYSCFG_DRIFT = {'changed': True, 'before': {'syscfg': {'roaming': False, 'lte_bands': ['all']}},
+                'after': {'syscfg': {'roaming': True, 'lte_bands': ['B3']}}}
+MODEM_DRIFT = {'changed': True,
+               'before': {'syscfg': SYSCFG_DRIFT['before']['syscfg'], 'apns': [{'cid': 1, 'apn': 'internet'}, {'cid': 3, 'state': 'absent'}]},
+               'after': {'syscfg': SYSCFG_DRIFT['after']['syscfg'],
+                         'apns': [{'cid': 1, 'apn': 'internet'}, {'cid': 3, 'state': 'present', 'apn': 'iot'}]}}
 SKIPPED = {'changed': False, 'skipped': True}
 
 
@@ -46,7 +47,7 @@ def row(outcome, host='router01'):
 
 
 def test_a_reachable_host_fills_every_column():
-    result = row({'info': info(), 'drift': {'radio': SKIPPED}})
+    result = row({'info': info(), 'drift': SKIPPED})
     assert result['status'] == 'ok' and result['flags'] == [] and result['reason'] == ''
     assert result['cells'] == {
         'model': 'ME909u-521', 'firmware': '12.636.12.01.00', 'operator': 'Simulated Mobile', 'registration': 'home',
@@ -57,17 +58,18 @@ def test_a_reachable_host_fills_every_column():
 
 
 def test_roaming_disconnected_and_drifted_rows_are_flagged():
-    result = row({'info': info(roaming=True, connected=False), 'drift': {'syscfg': SYSCFG_DRIFT, 'apn': APN_LOOP}})
+    result = row({'info': info(roaming=True, connected=False), 'drift': MODEM_DRIFT})
     assert result['flags'] == ['roaming', 'disconnected', 'drifted']
     assert result['cells']['registration'] == 'roaming' and result['cells']['connection'] == 'disconnected'
-    assert result['cells']['drift'] == 'syscfg: roaming false → true, lte_bands all → B3; apn 3: state absent → present, apn none → iot'
-    assert [(check['label'], check['state']) for check in result['drift']] == [('syscfg', 'drifted'), ('apn 1', 'in sync'), ('apn 3', 'drifted')]
+    assert result['cells']['drift'] == 'syscfg: roaming false → true, lte_bands all → B3; apns 3: state absent → present, apn none → iot'
+    assert [(check['label'], check['state']) for check in result['drift']] == [('syscfg', 'drifted'), ('apns 1', 'in sync'), ('apns 3', 'drifted')]
 
 
-@pytest.mark.parametrize('drift, text', [(None, 'not checked'), ({}, 'not managed'), ({'syscfg': SKIPPED}, 'not managed'),
-                                         ({'syscfg': {'changed': False, 'before': {}, 'after': {}}}, 'in sync'),
-                                         ({'port_mode': {'changed': True, 'before': {'mode': 'x'}, 'after': {'mode': 'x'}}},
-                                          'port_mode: would change')])
+@pytest.mark.parametrize('drift, text', [(None, 'not checked'), (SKIPPED, 'not managed'),
+                                         ({'changed': False, 'before': {'apns': []}, 'after': {'apns': []}}, 'not managed'),
+                                         ({'changed': False, 'before': {'syscfg': {}}, 'after': {'syscfg': {}}}, 'in sync'),
+                                         ({'changed': True, 'before': {'port_mode': {'mode': 'x'}}, 'after': {'port_mode': {'mode': 'x'}}},
+                                          'desired state: would change')])
 def test_the_drift_cell_says_what_was_checked(drift, text):
     assert row({'info': info(), 'drift': drift})['cells']['drift'] == text
 
@@ -77,7 +79,7 @@ def test_unreachable_failed_and_missing_hosts_say_why():
         'router05': {'info': {'unreachable': True, 'changed': False, 'msg': 'Cannot connect to the RouterOS API at 192.0.2.5:8728'}},
         'router06': {'info': {'failed': True, 'msg': "RouterOS at 192.0.2.6 refused the login of user 'admin'"}, 'drift': None},
         'router07': None,
-        'router08': {'info': info(), 'drift': {'syscfg': {'failed': True, 'msg': 'Invalid value for option lte_bands'}}},
+        'router08': {'info': info(), 'drift': {'failed': True, 'facet': 'syscfg', 'msg': 'syscfg: Invalid value for option syscfg.lte_bands'}},
     })
     rows = {entry['host']: entry for entry in report['rows']}
     assert [(entry['host'], entry['status'], entry['flags']) for entry in report['rows']] == [
@@ -85,7 +87,7 @@ def test_unreachable_failed_and_missing_hosts_say_why():
         ('router08', 'failed', ['failed'])]
     assert rows['router05']['reason'] == 'Cannot connect to the RouterOS API at 192.0.2.5:8728'
     assert rows['router07']['reason'].startswith('no result')
-    assert rows['router08']['reason'] == 'syscfg: Invalid value for option lte_bands'
+    assert rows['router08']['reason'] == 'syscfg: Invalid value for option syscfg.lte_bands'
     assert rows['router08']['cells']['drift'] == 'syscfg: check failed'
     assert set(rows['router05']['cells'].values()) == {'\u2014'}
     assert [problem['host'] for problem in report['problems']] == ['router05', 'router06', 'router07', 'router08']
@@ -94,7 +96,7 @@ def test_unreachable_failed_and_missing_hosts_say_why():
 def test_totals_count_each_state_once():
     report = fleet_report({
         'a': {'info': info(roaming=True)},
-        'b': {'info': info(connected=False), 'drift': {'syscfg': SYSCFG_DRIFT}},
+        'b': {'info': info(connected=False), 'drift': SYSCFG_DRIFT},
         'c': {'info': {'unreachable': True, 'msg': 'refused'}},
         'd': {'info': {'failed': True, 'msg': 'login refused'}},
     })
@@ -115,7 +117,7 @@ def test_csv_values_are_text_that_no_spreadsheet_runs():
 def test_the_input_must_be_a_dict_of_hosts():
     with pytest.raises(AnsibleFilterError, match='dict of host name'):
         fleet_report(['router01'])
-    with pytest.raises(AnsibleFilterError, match='drift must be a dict'):
+    with pytest.raises(AnsibleFilterError, match='drift must be the result of lte.modem.huawei_modem'):
         fleet_report({'router01': {'info': info(), 'drift': ['syscfg']}})
 
 

@@ -15,6 +15,7 @@ from ansible_collections.lte.modem.plugins.module_utils._huawei.queries import Q
 # One real answer per query (as firmware prints it; see the parser tests for every variant).
 ANSWERS = {
     'ati': ['Manufacturer: huawei', 'Model: E3372', 'Revision: 22.329.63.00.74', 'IMEI: 861234567890123', '+GCAP: +CGSM,+DS,+ES'],
+    'imei': ['861234567890123'],
     'fhver': ['^FHVER:"E3372H-607 22.329.63.00.74,CL2E3372HM Ver.A"'],
     'cpin': ['+CPIN: READY'],
     'iccid': ['^ICCID: 89490200001234567890'],

@@ -12,7 +12,7 @@ from ansible_collections.lte.modem.plugins.module_utils._state.apn import ApnRes
 from ansible_collections.lte.modem.plugins.module_utils._state.options import apn_problem
 from ansible_collections.lte.modem.plugins.module_utils._tasks.base import resource_task
 
-READ = 'AT+CGDCONT?;+CGDCONT=?'
+READ, TEST = 'AT+CGDCONT?', 'AT+CGDCONT=?'
 TEST_V6 = ['+CGDCONT: (1-16),"%s",,,(0-2),(0-3),(0,1)' % pdp_type for pdp_type in ('IP', 'IPV6', 'IPV4V6')]
 TEST_V4 = ['+CGDCONT: (1-11),"IP",,,(0-2),(0-3),(0,1)']
 
@@ -25,7 +25,7 @@ def params(**given):
 
 def modem_with(transcript, ok, contexts, after=None, test=None, extra=None):
     test = test or TEST_V6
-    answers = {READ: [ok(*(contexts + test)), ok(*((contexts if after is None else after) + test))]}
+    answers = {READ: [ok(*contexts), ok(*(contexts if after is None else after))], TEST: ok(*test)}
     answers.update(extra or {})
     return transcript(answers)
 
@@ -52,7 +52,8 @@ def test_plan(transcript, ok, contexts, options, commands, after):
     result = converge(modem, [(ApnResource(), params(**options))], check_mode=True, diff=True)
     assert result['changed'] is True and result['commands'] == commands
     assert result['after'] == after and result['diff']['after'] == after
-    assert transport.sent == [READ]
+    # Only an IPv6 type or a high context id is checked against +CGDCONT=?.
+    assert transport.sent == [READ] + ([TEST] if after.get('pdp_type', 'ip') != 'ip' else [])
 
 
 CONVERGED = [
@@ -83,7 +84,8 @@ def test_write_and_read_back(transcript, ok):
     write = 'AT+CGDCONT=1,"IPV4V6","internet"'
     modem, transport = modem_with(transcript, ok, [], after=['+CGDCONT: 1,"IPV4V6","internet","0.0.0.0",0,0'], extra={write: ok()})
     result = converge(modem, [(ApnResource(), params(apn='internet', pdp_type='ipv4v6'))])
-    assert transport.sent == [READ, write, READ]
+    # IPv4v6 is checked against what the modem offers; the read-back shares the write's command line.
+    assert transport.sent == [READ, TEST, write + ';+CGDCONT?']
     assert result['after'] == {'cid': 1, 'state': 'present', 'pdp_type': 'ipv4v6', 'apn': 'internet'}
 
 
@@ -111,11 +113,17 @@ def test_refused_against_the_test_command(transcript, ok, options, option, reaso
     with pytest.raises(InvalidInputError) as caught:
         converge(modem, [(ApnResource(), params(**options))])
     assert caught.value.option == option and reason in str(caught.value)
-    assert transport.sent == [READ]
+    assert transport.sent == [READ, TEST]
+
+
+def test_ip_on_a_low_context_id_needs_no_test_command(transcript, ok):
+    modem, transport = modem_with(transcript, ok, [], after=['+CGDCONT: 1,"IP","internet"'], extra={'AT+CGDCONT=1,"IP","internet"': ok()})
+    converge(modem, [(ApnResource(), params(apn='internet'))])
+    assert transport.sent == [READ, 'AT+CGDCONT=1,"IP","internet";+CGDCONT?']
 
 
 def test_test_command_failure_leaves_checks_to_the_modem(transcript, ok):
-    modem, transport = transcript({READ: '\r\nERROR\r\n', 'AT+CGDCONT?': ok(), 'AT+CGDCONT=?': '\r\nERROR\r\n'})
+    modem, dummy = transcript({READ: ok(), TEST: '\r\nERROR\r\n'})
     result = converge(modem, [(ApnResource(), params(cid=20, apn='internet'))], check_mode=True)
     assert result['commands'] == ['AT+CGDCONT=20,"IP","internet"']
 

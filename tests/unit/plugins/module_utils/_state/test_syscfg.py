@@ -11,7 +11,7 @@ from ansible_collections.lte.modem.plugins.module_utils._errors import AtCommand
 from ansible_collections.lte.modem.plugins.module_utils._state.syscfg import SyscfgResource
 from ansible_collections.lte.modem.plugins.module_utils._tasks.base import resource_task
 
-READ = 'AT^SYSCFGEX?;^SYSCFGEX=?'
+READ, TEST = 'AT^SYSCFGEX?', 'AT^SYSCFGEX=?'
 FALLBACK = ('AT^SYSCFG?', 'AT^SYSCFG=?')
 # ME909u-521 as in seed 001 and the MikroTik documentation (huawei-at.md §2.6)
 ME909U_TEST = ('^SYSCFGEX: ("00","03","02","01","99"),((2000004e80380,"GSM850/GSM900/GSM1800/GSM1900/WCDMA BCI/WCDMA BCII/WCDMA BCV/WCDMA BCVIII"),'
@@ -29,7 +29,7 @@ def params(**given):
 
 
 def ex_modem(transcript, ok, current, test=ME909U_TEST, after=None, extra=None):
-    answers = {READ: [ok(current, test), ok(after or current, test)], FALLBACK[0]: '\r\nERROR\r\n', FALLBACK[1]: '\r\nERROR\r\n'}
+    answers = {READ: [ok(current), ok(after or current)], TEST: ok(test), FALLBACK[0]: '\r\nERROR\r\n', FALLBACK[1]: '\r\nERROR\r\n'}
     answers.update(extra or {})
     return transcript(answers)
 
@@ -56,7 +56,7 @@ PLANS = [
 @pytest.mark.parametrize('current, options, write', [case[1:] for case in PLANS], ids=[case[0] for case in PLANS])
 def test_plan_rewrites_only_what_differs(transcript, ok, current, options, write):
     test = COMBINED_TEST if 'c5' in current or current.endswith(',') else ME909U_TEST
-    modem, transport = transcript({READ: ok(current, test), FALLBACK[0]: '\r\nERROR\r\n', FALLBACK[1]: '\r\nERROR\r\n'})
+    modem, transport = ex_modem(transcript, ok, current, test)
     result = converge(modem, [(SyscfgResource(), params(**options))], check_mode=True, diff=True)
     assert result['changed'] is True
     assert result['commands'] == [write]
@@ -72,7 +72,8 @@ def test_seed_001_write_and_read_back(transcript, ok):
     modem, transport = ex_modem(transcript, ok, SEED_001, after='^SYSCFGEX: "00",3FFFFFFF,1,1,7FFFFFFFFFFFFFFF', extra={write: ok()})
     result = converge(modem, [(SyscfgResource(), params(roaming=True))], diff=True)
     assert result['commands'] == [write]
-    assert transport.sent.count(write) == 1 and transport.sent[-1] == READ
+    # The read-back shares the write's command line.
+    assert transport.sent == [READ, write + ';^SYSCFGEX?']
     assert result['before'] == {'roaming': False, 'mode_order': ['auto'], 'bands': ['all'], 'lte_bands': ['all'], 'service_domain': 'ps_only'}
     assert result['after'] == dict(result['before'], roaming=True)
 
@@ -139,12 +140,21 @@ def test_mode_order_that_drops_lte_allows_cs_only(transcript, ok):
     assert result['commands'] == ['AT^SYSCFGEX="02",3FFFFFFF,0,0,7FFFFFFFFFFFFFFF,,']
 
 
-def test_roam_and_srvdomain_ranges_come_from_the_test_command(transcript, ok):
-    narrow = ME909U_TEST.replace('(0-2),(0-4)', '(1),(1-2)')
-    modem, dummy = ex_modem(transcript, ok, '^SYSCFGEX: "00",3FFFFFFF,1,1,7FFFFFFFFFFFFFFF', test=narrow)
+def test_srvdomain_range_comes_from_the_test_command(transcript, ok):
+    narrow = ME909U_TEST.replace('(0-2),(0-4)', '(0-1),(1)')
+    modem, transport = ex_modem(transcript, ok, '^SYSCFGEX: "00",3FFFFFFF,1,1,7FFFFFFFFFFFFFFF', test=narrow)
     with pytest.raises(InvalidInputError) as caught:
-        converge(modem, [(SyscfgResource(), params(roaming=False))])
-    assert caught.value.option == 'roaming'
+        converge(modem, [(SyscfgResource(), params(roaming=False, service_domain='cs_ps'))])
+    assert caught.value.option == 'service_domain'
+    assert transport.sent == [READ, TEST]
+
+
+def test_a_roaming_change_alone_asks_no_test_command(transcript, ok):
+    write = 'AT^SYSCFGEX="00",3FFFFFFF,0,1,7FFFFFFFFFFFFFFF,,'
+    modem, transport = ex_modem(transcript, ok, '^SYSCFGEX: "00",3FFFFFFF,1,1,7FFFFFFFFFFFFFFF', after=SEED_001, extra={write: ok()})
+    result = converge(modem, [(SyscfgResource(), params(roaming=False))])
+    assert result['after']['roaming'] is False
+    assert transport.sent == [READ, write + ';^SYSCFGEX?']
 
 
 def test_combined_orders_listed_by_the_modem_are_accepted(transcript, ok):
@@ -172,7 +182,7 @@ def test_validate_refuses_bad_names_before_anything_is_opened():
 
 
 def e3531(transcript, ok, current, after=None, extra=None):
-    answers = {READ: '\r\nERROR\r\n', 'AT^SYSCFGEX?': '\r\nERROR\r\n', 'AT^SYSCFGEX=?': '\r\nERROR\r\n',
+    answers = {READ: '\r\nERROR\r\n', TEST: '\r\nERROR\r\n',
                FALLBACK[0]: [ok(current), ok(after or current)], FALLBACK[1]: ok(E3531_TEST)}
     answers.update(extra or {})
     return transcript(answers)
@@ -207,7 +217,8 @@ def test_syscfg_fallback_write_and_verify(transcript, ok):
     write = 'AT^SYSCFG=2,0,3FFFFFFF,0,2'
     modem, transport = e3531(transcript, ok, '^SYSCFG:2,0,3FFFFFFF,1,2', after='^SYSCFG:2,0,3FFFFFFF,0,2', extra={write: ok()})
     result = converge(modem, [(SyscfgResource(), params(roaming=False))])
-    assert result['after']['roaming'] is False and transport.sent.count(write) == 1
+    assert result['after']['roaming'] is False
+    assert transport.sent[-1] == write + ';^SYSCFG?'
 
 
 @pytest.mark.parametrize('options, option', [
