@@ -15,11 +15,11 @@ task of their own.
 from __future__ import annotations
 
 from ansible_collections.lte.modem.plugins.module_utils._state.registry import RESOURCES
-from ansible_collections.lte.modem.plugins.module_utils._tasks import huawei_at, huawei_info
+from ansible_collections.lte.modem.plugins.module_utils._tasks import huawei_at, huawei_diagnose, huawei_info
 from ansible_collections.lte.modem.plugins.module_utils._tasks.base import resource_task
 
 TASKS = dict(
-    {'huawei_at': huawei_at.TASK, 'huawei_info': huawei_info.TASK},
+    {'huawei_at': huawei_at.TASK, 'huawei_info': huawei_info.TASK, 'huawei_diagnose': huawei_diagnose.TASK},
     **{'huawei_%s' % name: resource_task(resource) for name, resource in RESOURCES.items()}
 )
 
