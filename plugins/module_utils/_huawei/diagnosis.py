@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from ansible_collections.lte.modem.plugins.module_utils._errors import AtTimeoutError
-from ansible_collections.lte.modem.plugins.module_utils._huawei import judges
+from ansible_collections.lte.modem.plugins.module_utils._huawei import judges, tables
 from ansible_collections.lte.modem.plugins.module_utils._huawei.modem import HuaweiModem
 from ansible_collections.lte.modem.plugins.module_utils._huawei.queries import QUERIES
 
@@ -393,30 +393,41 @@ def _roaming_command(details, readings):
     return 'AT^SYSCFG=%s' % ','.join(fields)
 
 
-def _all_bands(details, readings):
-    """huawei_syscfg options that allow every band of the enabled modes (LTE only where the modem has it)."""
-    plan, dummy = judges.band_plan(readings)
+def _all_bands(details, readings, enabled_only=True):
+    """huawei_syscfg options that allow every band of the enabled modes, or of every mode (LTE only where the modem has it)."""
+    plan, dummy = judges.band_plan(readings, enabled_only)
     options = {'bands': ['all']} if {'gsm', 'wcdma'} & set(plan) else {}
     if 'lte' in plan:
         options['lte_bands'] = ['all']
     return options
 
 
-def _all_bands_command(details, readings):
+def _all_bands_command(details, readings, enabled_only=True):
     command = judges.syscfg_of(readings)[0]
     if command == '^SYSCFGEX':
-        lte = '7FFFFFFFFFFFFFFF' if 'lte' in judges.band_plan(readings)[0] else ''
+        lte = '7FFFFFFFFFFFFFFF' if 'lte' in judges.band_plan(readings, enabled_only)[0] else ''
         return 'AT^SYSCFGEX="99",3FFFFFFF,2,4,%s,,' % lte
     return 'AT^SYSCFG=16,3,3FFFFFFF,2,4'
 
 
+def _widest_acqorder(readings):
+    """``00`` (automatic), or where the modem does not list it (E3272: 030201, 0302, 03) the listed order with the most RATs."""
+    listed = [order for order in (readings.value('syscfgex_test') or {}).get('acqorders', ()) if order != '99']
+    return '00' if not listed or '00' in listed else max(listed, key=len)
+
+
 def _open_mode(details, readings):
-    return dict(_all_bands(details, readings), mode_order=['auto'])
+    options = _all_bands(details, readings, enabled_only=False)
+    if judges.syscfg_of(readings)[0] == '^SYSCFGEX':
+        return dict(options, mode_order=tables.acqorder_to_mode_order(_widest_acqorder(readings)))
+    return dict(options, mode_order=['auto'])
 
 
 def _open_mode_command(details, readings):
-    command = _all_bands_command(details, readings)
-    return command.replace('"99"', '"00"', 1) if command.startswith('AT^SYSCFGEX') else 'AT^SYSCFG=2,0,3FFFFFFF,2,4'
+    command = _all_bands_command(details, readings, enabled_only=False)
+    if command.startswith('AT^SYSCFGEX'):
+        return command.replace('"99"', '"%s"' % _widest_acqorder(readings), 1)
+    return 'AT^SYSCFG=2,0,3FFFFFFF,2,4'
 
 
 def _apn_task(details, readings):

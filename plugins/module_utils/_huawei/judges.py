@@ -110,12 +110,20 @@ def radio_on(readings):
 
 
 def hears_nothing(readings):
-    """No cell heard: ^HCSQ says NOSERVICE, or without ^HCSQ, +CSQ says 99 (LTE firmware may print 99 on LTE)."""
+    """No cell heard: ^HCSQ says NOSERVICE, or without a measured ^HCSQ value, +CSQ says 99.
+
+    ^HCSQ decides when it measured something, because LTE firmware may print +CSQ: 99,99 while camped on LTE.
+    """
     hcsq = readings.value('hcsq')
-    if hcsq is not None:
+    if hcsq is not None and (hcsq['sysmode'] == NO_SERVICE_SYSMODE or _measured(hcsq)):
         return hcsq['sysmode'] == NO_SERVICE_SYSMODE
     csq = readings.value('csq')
     return csq is not None and csq['rssi'] == NO_CSQ_SIGNAL
+
+
+def _measured(hcsq):
+    """Whether ^HCSQ gave at least one value (255 means unknown)."""
+    return any(hcsq.get(key) is not None for key in tables.HCSQ_FIELDS.get(hcsq['sysmode'], ()))
 
 
 def families(readings):
@@ -228,8 +236,8 @@ def _listed(entries, any_mask):
     return union or None
 
 
-def band_plan(readings):
-    """({rat: Bands} of the RATs the mode order enables, the mode order as RAT names).
+def band_plan(readings, enabled_only=True):
+    """({rat: Bands} of the RATs the mode order enables, or of every RAT the modem has; the mode order as RAT names).
 
     ``auto`` enables every RAT the modem has: GSM and WCDMA, and LTE where ^SYSCFGEX prints an LTE
     field or lists LTE bands.
@@ -246,7 +254,7 @@ def band_plan(readings):
         order = current['mode_order']
     else:
         order = list(SYSCFG_MODE_RATS.get(current['mode'], ('auto',)))
-    return {rat: bands for rat, bands in plan.items() if rat in order or order == ['auto']}, order
+    return {rat: bands for rat, bands in plan.items() if not enabled_only or rat in order or order == ['auto']}, order
 
 
 def mode_without_band(readings):
@@ -311,12 +319,12 @@ def no_signal(readings):
 
 def weak_signal(readings):
     hcsq = readings.value('hcsq')
-    if hcsq is not None:
+    if hcsq is not None and _measured(hcsq):
         weak = ['%s %s %s' % (label, hcsq[key], unit) for key, limit, label, unit in WEAK_SIGNAL.get(hcsq['sysmode'], ())
                 if hcsq.get(key) is not None and hcsq[key] < limit]
         return {'values': ', '.join(weak), 'sysmode': hcsq['sysmode']} if weak else None
-    csq = readings.value('csq')
-    if csq['rssi_dbm'] is not None and csq['rssi_dbm'] < WEAK_CSQ_DBM:
+    csq = readings.value('csq') or {}
+    if csq.get('rssi_dbm') is not None and csq['rssi_dbm'] < WEAK_CSQ_DBM:
         return {'values': 'RSSI %d dBm' % csq['rssi_dbm'], 'sysmode': 'CSQ'}
     return None
 

@@ -273,3 +273,22 @@ def test_the_table_reads_only_what_the_diagnosis_asks():
         assert {name for group in check.requires for name in group} <= asked | {'syscfg'}, check.id
     assert len(set(diagnosis.CHECK_IDS)) == len(diagnosis.CHECKS)
     assert all(QUERIES[name].prefix for name in diagnosis.READS)
+
+
+def test_an_hcsq_without_any_measured_value_leaves_the_verdict_to_csq():
+    unknown = {'AT^HCSQ?': ['^HCSQ: LTE,255,255,255,255']}
+    assert diagnose(dict(unknown, **{'AT+CSQ': ['+CSQ: 99,99']}))[0][0]['id'] == 'no_signal'
+    assert diagnose(unknown)[0][0]['id'] == 'not_connected'
+
+
+def test_opening_the_mode_proposes_an_order_the_modem_lists():
+    # E3272 firmware lists no automatic order, only combined ones
+    e3272_test = ('^SYSCFGEX: ("030201","0302","03","99"),((2000004e80380,"GSM850/GSM900/GSM1800/GSM1900/WCDMA BCI/WCDMA BCII/WCDMA BCV/'
+                  'WCDMA BCVIII"),(3fffffff,"All Bands")),(0-3),(0-4),((800c5,"LTE BC1/LTE BC3/LTE BC7/LTE BC8/LTE BC20"),'
+                  '(7fffffffffffffff,"All Bands"))')
+    changes = {'AT^SYSCFGEX?': ['^SYSCFGEX: "03",3FFFFFFF,1,1,80000'], 'AT^SYSCFGEX=?': [e3272_test], 'AT+CSQ': ['+CSQ: 99,99'],
+               'AT^HCSQ?': ['^HCSQ:"NOSERVICE"'], 'AT+CREG?': ['+CREG: 0,2'], 'AT+CGREG?': ['+CGREG: 0,2'], 'AT+CEREG?': ['+CEREG: 0,2']}
+    first = diagnose(changes)[0][0]
+    assert first['id'] == 'bands_restricted'
+    assert first['remedy']['task'] == {'lte.modem.huawei_syscfg': {'bands': ['all'], 'lte_bands': ['all'], 'mode_order': ['lte', 'wcdma', 'gsm']}}
+    assert first['remedy']['command'] == 'AT^SYSCFGEX="030201",3FFFFFFF,2,4,7FFFFFFFFFFFFFFF,,'
