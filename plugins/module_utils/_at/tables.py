@@ -156,7 +156,7 @@ READ_ONLY_PATTERNS = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     r'^(AT)?[+^][A-Z0-9]+\?$',                       # queries: AT+CFUN?, AT^SYSCFGEX?
     r'^(AT)?[+^][A-Z0-9]+=\?$',                      # tests: AT^SETPORT=?
     r'^ATI\d*$',
-    r'^(AT)?\+(CGMI|CGMM|CGMR|CGSN|GMI|GMM|GMR|GSN|CIMI|CSQ|CLAC|CNUM)$',
+    r'^(AT)?\+(CGMI|CGMM|CGMR|CGSN|GMI|GMM|GMR|GSN|CIMI|CSQ|CLAC|CNUM|CEER)$',
     r'^(AT)?\^(FHVER|HWVER|SYSINFO|SYSINFOEX|ICCID|VERSION|GETPORTMODE|CARDMODE|CPIN)$',
     r'^(AT)?\+CLCK="?[A-Z]{2}"?,2$',                  # facility lock status: AT+CLCK="SC",2
 ))

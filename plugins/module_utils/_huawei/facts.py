@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from ansible_collections.lte.modem.plugins.module_utils._errors import InvalidInputError
+from ansible_collections.lte.modem.plugins.module_utils._huawei import diagnosis
 from ansible_collections.lte.modem.plugins.module_utils._huawei.modem import value_of
 from ansible_collections.lte.modem.plugins.module_utils._huawei.queries import QUERIES, is_connected
 
@@ -37,12 +38,13 @@ def resolve_subsets(requested, option='gather_subset'):
 
 
 def gather(modem, subsets):
-    """Ask the modem for ``subsets``; return (facts, notes) where notes list what was left out."""
+    """Ask the modem for ``subsets``; return (facts, notes) where notes list what was left out, then the causes of
+    NO CARRIER that the gathered answers show (the checks of huawei_diagnose)."""
     wanted = [name for subset in subsets for name in SUBSETS[subset] if name not in FALLBACK_NAMES]
     outcomes = modem.ask(wanted)
     facts = {subset: _assemble(subset, outcomes) for subset in subsets}
     notes = [dict(outcomes[name].note(), subset=subset) for subset in subsets for name in _noted(subset, outcomes)]
-    return facts, notes
+    return facts, notes + diagnosis.notes(outcomes)
 
 
 def _assemble(subset, outcomes):

@@ -35,14 +35,18 @@ ABSENT_COMMAND_ERRORS = frozenset((('not_supported', None), ('too_many_parameter
 
 
 class Outcome:
-    """What a query gave: ``value`` when it worked, else ``error`` (a ModemError)."""
+    """What a query gave: ``value`` when it worked, else ``error`` (a ModemError); ``lines``: the modem's own lines.
 
-    __slots__ = ('query', 'value', 'error')
+    The lines are the query's answer, or the final result it was refused with.
+    """
 
-    def __init__(self, query, value=None, error=None):
+    __slots__ = ('query', 'value', 'error', 'lines')
+
+    def __init__(self, query, value=None, error=None, lines=()):
         self.query = query
         self.value = value
         self.error = error
+        self.lines = list(lines)
 
     @property
     def ok(self):
@@ -176,7 +180,7 @@ class HuaweiModem:
 
     def _refused(self, query, result):
         refused = AtResult(query.command, [], result.final, result.error_type, result.error_code, result.error_text)
-        outcome = Outcome(query, error=AtCommandError(refused))
+        outcome = Outcome(query, error=AtCommandError(refused), lines=[result.final] if result.final else [])
         # A query refused in some states is not taken for missing.
         if (result.error_type, result.error_code) in ABSENT_COMMAND_ERRORS and not query.only_if:
             self._absent[query.name] = outcome
@@ -199,9 +203,9 @@ def _condition_holds(query, outcomes):
 
 def _parse_outcome(query, lines):
     try:
-        return Outcome(query, value=query.parse(lines))
+        return Outcome(query, value=query.parse(lines), lines=lines)
     except ModemError as exc:
-        return Outcome(query, error=exc)
+        return Outcome(query, error=exc, lines=lines)
 
 
 def _batches(queries):

@@ -62,6 +62,7 @@ _SYSINFOEX_RE = _prefix_re('^SYSINFOEX')
 _SYSINFO_RE = _prefix_re('^SYSINFO')
 _CMEE_RE = _prefix_re('+CMEE')
 _CURC_RE = _prefix_re('^CURC')
+_CEER_RE = _prefix_re('+CEER')
 
 
 def _clean(lines):
@@ -702,6 +703,19 @@ def parse_dhcpv6(lines):
     fields = _fields(lines, _DHCPV6_RE, 6)
     addresses = [str(ipaddress.IPv6Address(unquote(field) or '::')) for field in fields[:6]]
     return _address_keys(addresses, fields[6:8])
+
+
+# --- Error reports --------------------------------------------------------------------
+
+
+@_parser('AT+CEER')
+def parse_ceer(lines):
+    """+CEER -> {'cause': the first plain number (None when there is none), 'report': the text as printed}."""
+    # Firmware prints a bare cause (+CEER: 13), a cause and a name (+CEER: 0,NONE) or only text
+    # (+CEER: "0 Unknown"); the number is the last reject or session-management cause.
+    body = _body(lines, _CEER_RE)
+    numbers = [int(field) for field in (unquote(item) for item in split_fields(body)) if field.isdigit()]
+    return {'cause': numbers[0] if numbers else None, 'report': unquote(body)}
 
 
 # --- Error and URC control ------------------------------------------------------------

@@ -121,4 +121,6 @@ QUERIES = {query.name: query for query in (
     # ^DHCP answers ERROR while no data call is up: its answer counts only when one is.
     Query('dhcp', 'AT^DHCP?', parsers.parse_dhcp, '^DHCP:', only_if=('ndisstat', is_connected), fact=('connection', 'dhcp')),
     Query('sysinfoex', 'AT^SYSINFOEX', parsers.parse_sysinfoex, '^SYSINFOEX:', often_missing=True, fact=('connection', 'system')),
+    # The cause of the last refused registration or failed data call (huawei_diagnose asks it only then).
+    Query('ceer', 'AT+CEER', parsers.parse_ceer, '+CEER:'),
 )}

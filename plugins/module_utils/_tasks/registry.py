@@ -15,11 +15,12 @@ A desired-state module is named after its resource (``huawei_<resource>``); the 
 from __future__ import annotations
 
 from ansible_collections.lte.modem.plugins.module_utils._state.registry import RESOURCES
-from ansible_collections.lte.modem.plugins.module_utils._tasks import huawei_at, huawei_info, huawei_modem
+from ansible_collections.lte.modem.plugins.module_utils._tasks import huawei_at, huawei_diagnose, huawei_info, huawei_modem
 from ansible_collections.lte.modem.plugins.module_utils._tasks.base import resource_task
 
 TASKS = dict(
-    {'huawei_at': huawei_at.TASK, 'huawei_info': huawei_info.TASK, 'huawei_modem': huawei_modem.TASK},
+    {'huawei_at': huawei_at.TASK, 'huawei_info': huawei_info.TASK, 'huawei_modem': huawei_modem.TASK,
+     'huawei_diagnose': huawei_diagnose.TASK},
     **{'huawei_%s' % name: resource_task(resource) for name, resource in RESOURCES.items()}
 )
 

@@ -273,6 +273,11 @@ DICT_CASES = [
     ('curc-mask', p.parse_curc, ['^CURC: 2,0x0000000000000002'],
      {'mode': 2, 'mode_name': 'custom', 'report_cfg': '0x0000000000000002', 'reports': ['^RSSI']}),
     ('curc-0', p.parse_curc, ['^CURC:0'], {'mode': 0, 'mode_name': 'disabled'}),
+    # --- +CEER ---
+    ('ceer-cause', p.parse_ceer, ['+CEER: 13'], {'cause': 13, 'report': '13'}),
+    ('ceer-cause-name', p.parse_ceer, ['+CEER: 0,NONE'], {'cause': 0, 'report': '0,NONE'}),
+    ('ceer-text', p.parse_ceer, ['+CEER: "0 Unknown"'], {'cause': None, 'report': '0 Unknown'}),
+    ('ceer-no-space', p.parse_ceer, ['+CEER:33'], {'cause': 33}),
 ]
 
 
@@ -478,6 +483,8 @@ ERROR_CASES = [
     ('dhcpv6-bad-address', p.parse_dhcpv6, ['^DHCPV6: 2001:db8::zz,::,::,::,::,::,0,0']),
     ('cmee-text', p.parse_cmee, ['+CMEE: verbose']),
     ('curc-bad-mask', p.parse_curc, ['^CURC: 2,0xZZ']),
+    ('ceer-foreign-line', p.parse_ceer, ['+CSQ: 20,99']),
+    ('ceer-unbalanced-quote', p.parse_ceer, ['+CEER: "Lost']),
 ]
 
 

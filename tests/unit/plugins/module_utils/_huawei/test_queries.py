@@ -41,6 +41,7 @@ ANSWERS = {
     'ndisstat': ['^NDISSTATQRY: 1,,,"IPV4",0,33,,"IPV6"'],
     'dhcp': ['^DHCP: a3ec5c64,f8ffffff,a1ec5c64,a1ec5c64,0ab0a8c0,0bb0a8c0,150000000,50000000'],
     'sysinfoex': ['^SYSINFOEX:2,3,0,1,,6,"LTE",101,"LTE"'],
+    'ceer': ['+CEER: 13'],
 }
 
 
