@@ -22,13 +22,14 @@ unexport VIRTUAL_ENV
 
 PYTEST := python -m pytest -p no:cacheprovider
 
-.PHONY: help venv collection browser demo test units integration sanity lint bench lock clean distclean
+.PHONY: help venv collection browser demo test units integration host sanity lint bench lock clean distclean
 
 help:
 	@echo 'make demo         run the demo against the simulated modem'
 	@echo 'make test         units, integration, sanity, lint (stops at the first failure)'
 	@echo 'make units        pytest tests/unit'
 	@echo 'make integration  pytest tests/integration'
+	@echo 'make host         the huawei_host role in a throw-away Debian root (builds it once; needs root)'
 	@echo 'make sanity       ansible-test sanity on a temporary copy of the collection'
 	@echo 'make lint         ansible-lint (production profile) and antsibull-changelog lint'
 	@echo 'make bench        run benchmarks/*.py'
@@ -61,13 +62,18 @@ demo: venv collection
 	tools/demo.sh
 
 test: venv collection
-	@tools/stages.sh units integration sanity lint
+	@tools/stages.sh units integration host sanity lint
 
 units: venv collection
 	$(PYTEST) tests/unit -q $(PYTEST_ARGS)
 
 integration: venv collection browser
 	$(PYTEST) tests/integration -q $(PYTEST_ARGS)
+
+# The huawei_host role run for real in a Debian root made by debootstrap (kept in .build/debian-root).
+host: venv collection
+	tools/debian_root.sh .build/debian-root
+	LTE_MODEM_DEBIAN_ROOT=$(abspath .build/debian-root) $(PYTEST) tests/host -q $(PYTEST_ARGS)
 
 sanity: venv
 	tools/sanity.sh

@@ -20,6 +20,7 @@ SUBCOMMANDS = {
     "modem": ("simulator.modem.cli", "run one simulated Huawei modem on a pty and/or TCP"),
     "fleet": ("simulator.fleet", "run N simulated MikroTik routers with one LTE modem each"),
     "router": ("simulator.fleet", "run one simulated MikroTik router with one LTE modem"),
+    "hilink": ("simulator.hilink.cli", "run a simulated USB stick in HiLink mode (web API on loopback)"),
 }
 
 

@@ -4,7 +4,7 @@
 
 """Every module that talks to a modem has a task in the registry, one action plugin, and a place in the action group.
 
-huawei_ports is the exception: it reads the host it runs on (sysfs) and takes no transport options.
+huawei_ports and huawei_hilink are the exceptions: they read the host they run on (sysfs) or talk HTTP to a HiLink stick, and take no transport options.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from ansible_collections.lte.modem.plugins.module_utils._state.registry import R
 from ansible_collections.lte.modem.plugins.module_utils._tasks.registry import TASKS, task_for
 
 COLLECTION = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..', '..', '..', '..'))
-HOST_MODULES = ['huawei_ports']
+HOST_MODULES = ['huawei_hilink', 'huawei_ports']
 MODULES = sorted(name[:-3] for name in os.listdir(os.path.join(COLLECTION, 'plugins', 'modules'))
                  if name.startswith('huawei_') and name[:-3] not in HOST_MODULES)
 ACTION_PLUGIN = os.path.join(COLLECTION, 'plugins', 'plugin_utils', '_modem_action.py')
