@@ -20,7 +20,7 @@ description:
     field off); signal (C(+CSQ: 99,99), C(^HCSQ) with RSRP and SINR decoded); registration on CS, PS and EPS (searching, denied
     with the reject cause from C(+CEER)); the APN (C(+CGDCONT)); the USB port mode (C(^SETPORT) without a network function);
     the data call (C(^NDISSTATQRY) and its cause, C(^DHCP)).'
-  - Read only by default. All queries are chained into a few command lines; C(+CEER) is asked only after a denied
+  - Read only by default. All queries are chained into one command line on a healthy modem; C(+CEER) is asked only after a denied
     registration or a failed dial, C(^DHCP) only while connected. A check whose command the modem does not support is
     skipped (see RV(checks)).
   - With O(fix=true) it applies the remedies that a desired-state module of this collection already knows, through the same
