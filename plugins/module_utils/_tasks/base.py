@@ -54,11 +54,11 @@ def resource_task(resource):
 
 
 class HostTask:
-    """What a module that reads the host it runs on does; it opens no modem and takes no connection options.
+    """What a module that works on the host it runs on does; it opens no modem and takes no connection options.
 
     ``validate(params)`` raises InvalidInputError before anything is read or opened;
-    ``run(params, check_mode)`` returns the result dict. Host modules only read, so they support
-    check mode.
+    ``run(params, check_mode)`` returns the result dict. Every host module supports check mode:
+    one that changes something (huawei_hilink's switch) only says what it would do.
     """
 
     def __init__(self, argument_spec, run, validate, **constraints):
