@@ -29,7 +29,7 @@ from ansible.plugins.loader import connection_loader
 from ansible_collections.lte.modem.plugins.module_utils._errors import ModemError, Unreachable
 from ansible_collections.lte.modem.plugins.module_utils._tasks.registry import task_for
 from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import execute, failure
-from ansible_collections.lte.modem.plugins.module_utils._transports.registry import runs_on_controller
+from ansible_collections.lte.modem.plugins.module_utils._transports.registry import runs_on_controller, validate_connection
 
 try:  # ansible-core < 2.19 applies module_defaults only when it runs a module
     from ansible.executor.module_common import get_action_args_with_defaults
@@ -177,7 +177,8 @@ class ActionModule(ActionBase):
         if args.get('transport') is None and runs_on_controller(task_vars.get('lte_modem_transport')):
             args['transport'] = task_vars['lte_modem_transport']
         if not runs_on_controller(args.get('transport')):
-            result.update(self._execute_module(module_name=self._task.resolved_action, module_args=self._task.args, task_vars=task_vars))
+            result.update(self._refuse_bad_input(args) or
+                          self._execute_module(module_name=self._task.resolved_action, module_args=self._task.args, task_vars=task_vars))
             return result
         names = variable_names() + list(HOST_KEY_CHECKING_VARIABLES)
         wanted = {name: self._templar.template(task_vars[name]) for name in names if name in task_vars}
@@ -187,7 +188,8 @@ class ActionModule(ActionBase):
         if not boolean(self._templar.template(task_vars.get('lte_modem_run_on_controller', True)), strict=False):
             # Run the module where the task's connection points (a jump host, or a module
             # process on the controller), for example to compare the two paths.
-            result.update(self._execute_module(module_name=self._task.resolved_action, module_args=args, task_vars=task_vars))
+            result.update(self._refuse_bad_input(args) or
+                          self._execute_module(module_name=self._task.resolved_action, module_args=args, task_vars=task_vars))
             return result
         result.update(self._run_on_controller(args))
         return result
@@ -198,6 +200,26 @@ class ActionModule(ActionBase):
             args = get_action_args_with_defaults(self._task.resolved_action, args, self._task.module_defaults, self._templar,
                                                  action_groups=self._task._parent._play._action_groups)
         return args
+
+    def _refuse_bad_input(self, args):
+        """The failure for options the module would refuse, checked here before a module process starts.
+
+        The module checks them again on the target. Checking here first keeps bad input (a NUL
+        byte) away from the target, where ansible-core 2.20 and later fail on logging it to syslog
+        before the module can say which option is wrong. Options the argument spec refuses are
+        left to the module, which reports them in its own words, and so are files (the key, the CA):
+        they must exist where the module runs, not here.
+        """
+        validated = ArgumentSpecValidator(**task_for(self._task.resolved_action).validator_kwargs()).validate(args)
+        if validated.error_messages:
+            return None
+        params = dict(validated.validated_parameters, ca_path=None, private_key_file=None)
+        try:
+            validate_connection(params)
+            task_for(self._task.resolved_action).validate(params)
+        except ModemError as exc:
+            return remove_values(dict(failure(exc), failed=True), validated._no_log_values)
+        return None
 
     def _run_on_controller(self, args):
         task = task_for(self._task.resolved_action)
