@@ -160,6 +160,7 @@ options:
         are offered; this is how AAP/AWX hands over the key of a Machine credential.
     type: path
 requirements:
+  - Python 3.7 or later on the host that runs the module; ansible-core 2.16 or later.
   - pyserial on the host that has the modem, for O(transport=serial).
   - librouteros on the controller, for O(transport=routeros_api).
   - paramiko on the controller, for O(transport=routeros_ssh).

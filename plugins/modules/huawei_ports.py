@@ -80,6 +80,8 @@ options:
       - Needs O(probe=true).
     type: bool
     default: false
+requirements:
+  - Python 3.7 or later on the host that runs the module; ansible-core 2.16 or later.
 notes:
   - Reading sysfs needs no privileges; opening the ttys for the probe needs the C(dialout) group or root.
   - ModemManager probes and holds the AT ports of the modems it manages; such ports are reported as
