@@ -58,21 +58,32 @@ options:
     default: 300.0
   hostname:
     description:
-      - Address of the router for the RouterOS transports. When the task runs through the
-        collection's action plugin, defaults to the inventory host's C(ansible_host).
+      - Address of the router for the RouterOS transports.
+      - When the task runs through the collection's action plugin (as it does in a play or with
+        C(ansible -m)), defaults to the inventory host's C(ansible_host) (or C(ansible_ssh_host)),
+        else its inventory name.
     type: str
   port:
     description:
       - TCP port of the RouterOS API (default V(8728), or V(8729) with O(tls=true)) or of SSH (default V(22)).
+      - When not set, the action plugin takes the host's C(routeros_api_port), C(routeros_api_tls_port)
+        or C(routeros_ssh_port); for O(transport=routeros_ssh) then also Ansible's C(ansible_port)
+        (or C(ansible_ssh_port)) and Ansible's remote_port setting.
     type: int
   username:
     description:
       - RouterOS user name.
+      - When not set, the action plugin takes, first found, the host's C(routeros_username), Ansible's
+        C(ansible_ssh_user) or C(ansible_user), then Ansible's remote user setting (C(-u),
+        C(remote_user) in C(ansible.cfg), the AAP/AWX Machine credential). Without any of them, V(admin).
     type: str
     default: admin
   password:
     description:
       - RouterOS password. Never shown in output, diffs, errors or logs.
+      - When not set, the action plugin takes, first found, the host's C(routeros_password), Ansible's
+        C(ansible_ssh_pass) or C(ansible_password), then the connection password Ansible was given
+        (C(--ask-pass), the AAP/AWX Machine credential). Without any of them, no password.
     type: str
     default: ''
   tls:
@@ -116,17 +127,24 @@ options:
   known_hosts_file:
     description:
       - OpenSSH known_hosts file used to check the router's SSH host key for O(transport=routeros_ssh).
-        Defaults to C(~/.ssh/known_hosts).
+        Defaults to the host's C(routeros_known_hosts), else C(~/.ssh/known_hosts).
     type: path
   host_key_checking:
     description:
+      - How O(transport=routeros_ssh) checks the router's SSH host key.
       - V(strict) refuses a router whose host key is not in O(known_hosts_file) (or does not match
         O(host_key_fingerprint)).
       - V(accept_new) accepts and records the key of a router seen for the first time, but still
         refuses a changed key.
+      - V(disabled) accepts any key, and reads and writes no known_hosts file, as Ansible does with
+        C(host_key_checking=False).
+      - When not set, follows Ansible's own C(host_key_checking) setting for the host
+        (C(ANSIBLE_HOST_KEY_CHECKING), C(host_key_checking) in C(ansible.cfg), the host variable
+        C(ansible_host_key_checking)) - V(strict) when it is true (Ansible's default),
+        V(disabled) when it is false (the default on AAP/AWX).
+      - O(host_key_fingerprint) is checked whatever this says.
     type: str
-    choices: [strict, accept_new]
-    default: strict
+    choices: [strict, accept_new, disabled]
   host_key_fingerprint:
     description:
       - Pin the router's SSH host key by its SHA256 fingerprint (as C(ssh-keygen -l) prints it,
@@ -135,8 +153,14 @@ options:
   private_key_file:
     description:
       - Private key for SSH public-key authentication, instead of or before O(password).
+      - When not set, the action plugin takes, first found, the host's C(routeros_private_key_file),
+        Ansible's C(ansible_ssh_private_key_file) or C(ansible_private_key_file), then Ansible's
+        private key setting (C(--private-key), C(private_key_file) in C(ansible.cfg)).
+      - With neither a password nor a key file, the keys of a running ssh-agent (C(SSH_AUTH_SOCK))
+        are offered; this is how AAP/AWX hands over the key of a Machine credential.
     type: path
 requirements:
+  - Python 3.7 or later on the host that runs the module; ansible-core 2.16 or later.
   - pyserial on the host that has the modem, for O(transport=serial).
   - librouteros on the controller, for O(transport=routeros_api).
   - paramiko on the controller, for O(transport=routeros_ssh).

@@ -4,8 +4,6 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-from __future__ import annotations
-
 DOCUMENTATION = r"""
 module: huawei_apn
 short_description: Manage a PDP context (APN) of a Huawei modem
@@ -145,9 +143,14 @@ urcs:
   sample: ['^RSSI:20']
 """
 
-from ansible_collections.lte.modem.plugins.module_utils._state.apn import ApnResource
-from ansible_collections.lte.modem.plugins.module_utils._tasks.base import resource_task
-from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import run_module
+# Before any other import of the collection: older Pythons get a clear failure, not a SyntaxError.
+from ansible_collections.lte.modem.plugins.module_utils._python import require_python
+
+require_python('huawei_apn')
+
+from ansible_collections.lte.modem.plugins.module_utils._state.apn import ApnResource  # noqa: E402
+from ansible_collections.lte.modem.plugins.module_utils._tasks.base import resource_task  # noqa: E402
+from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import run_module  # noqa: E402
 
 
 def main():

@@ -4,8 +4,6 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-from __future__ import annotations
-
 DOCUMENTATION = r"""
 module: huawei_diagnose
 short_description: Find why a Huawei modem gives NO CARRIER, and fix what can be fixed
@@ -232,8 +230,13 @@ diff:
   type: dict
 """
 
-from ansible_collections.lte.modem.plugins.module_utils._tasks.huawei_diagnose import TASK
-from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import run_module
+# Before any other import of the collection: older Pythons get a clear failure, not a SyntaxError.
+from ansible_collections.lte.modem.plugins.module_utils._python import require_python
+
+require_python('huawei_diagnose')
+
+from ansible_collections.lte.modem.plugins.module_utils._tasks.huawei_diagnose import TASK  # noqa: E402
+from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import run_module  # noqa: E402
 
 
 def main():

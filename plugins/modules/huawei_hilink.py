@@ -4,8 +4,6 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-from __future__ import annotations
-
 DOCUMENTATION = r"""
 module: huawei_hilink
 short_description: Detect a Huawei USB stick in HiLink mode and switch it to its serial configuration
@@ -172,8 +170,13 @@ error_code:
   sample: 100002
 """
 
-from ansible_collections.lte.modem.plugins.module_utils._hilink.task import TASK
-from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import run_module
+# Before any other import of the collection: older Pythons get a clear failure, not a SyntaxError.
+from ansible_collections.lte.modem.plugins.module_utils._python import require_python
+
+require_python('huawei_hilink')
+
+from ansible_collections.lte.modem.plugins.module_utils._hilink.task import TASK  # noqa: E402
+from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import run_module  # noqa: E402
 
 
 def main():

@@ -4,8 +4,6 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-from __future__ import annotations
-
 DOCUMENTATION = r"""
 module: huawei_info
 short_description: Gather facts from a Huawei LTE modem
@@ -180,8 +178,13 @@ commands:
   sample: ['ATI', 'AT^FHVER;+CPIN?;^ICCID?;+CFUN?;^RFSWITCH?;+CREG?']
 """
 
-from ansible_collections.lte.modem.plugins.module_utils._tasks.huawei_info import TASK
-from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import run_module
+# Before any other import of the collection: older Pythons get a clear failure, not a SyntaxError.
+from ansible_collections.lte.modem.plugins.module_utils._python import require_python
+
+require_python('huawei_info')
+
+from ansible_collections.lte.modem.plugins.module_utils._tasks.huawei_info import TASK  # noqa: E402
+from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import run_module  # noqa: E402
 
 
 def main():

@@ -4,8 +4,6 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-from __future__ import annotations
-
 DOCUMENTATION = r"""
 module: huawei_port_mode
 short_description: Set the USB port mode (composition) of a Huawei modem with AT^SETPORT
@@ -151,9 +149,14 @@ diff:
   type: dict
 """
 
-from ansible_collections.lte.modem.plugins.module_utils._state.port_mode import PortModeResource
-from ansible_collections.lte.modem.plugins.module_utils._tasks.base import resource_task
-from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import run_module
+# Before any other import of the collection: older Pythons get a clear failure, not a SyntaxError.
+from ansible_collections.lte.modem.plugins.module_utils._python import require_python
+
+require_python('huawei_port_mode')
+
+from ansible_collections.lte.modem.plugins.module_utils._state.port_mode import PortModeResource  # noqa: E402
+from ansible_collections.lte.modem.plugins.module_utils._tasks.base import resource_task  # noqa: E402
+from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import run_module  # noqa: E402
 
 
 def main():

@@ -4,8 +4,6 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-from __future__ import annotations
-
 DOCUMENTATION = r"""
 module: huawei_ports
 short_description: Find the Huawei modems of a Linux host and their AT port
@@ -82,6 +80,8 @@ options:
       - Needs O(probe=true).
     type: bool
     default: false
+requirements:
+  - Python 3.7 or later on the host that runs the module; ansible-core 2.16 or later.
 notes:
   - Reading sysfs needs no privileges; opening the ttys for the probe needs the C(dialout) group or root.
   - ModemManager probes and holds the AT ports of the modems it manages; such ports are reported as
@@ -287,8 +287,13 @@ modems:
       elements: str
 """
 
-from ansible_collections.lte.modem.plugins.module_utils._tasks.huawei_ports import TASK
-from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import run_module
+# Before any other import of the collection: older Pythons get a clear failure, not a SyntaxError.
+from ansible_collections.lte.modem.plugins.module_utils._python import require_python
+
+require_python('huawei_ports')
+
+from ansible_collections.lte.modem.plugins.module_utils._tasks.huawei_ports import TASK  # noqa: E402
+from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import run_module  # noqa: E402
 
 
 def main():

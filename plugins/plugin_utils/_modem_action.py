@@ -18,15 +18,18 @@ process, and the router address defaults to the inventory host's ``ansible_host`
 
 from __future__ import annotations
 
+from ansible import constants as C
+from ansible.errors import AnsibleError
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.module_utils.parsing.convert_bool import boolean
 from ansible.module_utils.common.parameters import remove_values
 from ansible.plugins.action import ActionBase
+from ansible.plugins.loader import connection_loader
 
 from ansible_collections.lte.modem.plugins.module_utils._errors import ModemError, Unreachable
 from ansible_collections.lte.modem.plugins.module_utils._tasks.registry import task_for
 from ansible_collections.lte.modem.plugins.module_utils._tasks.runner import execute, failure
-from ansible_collections.lte.modem.plugins.module_utils._transports.registry import runs_on_controller
+from ansible_collections.lte.modem.plugins.module_utils._transports.registry import runs_on_controller, validate_connection
 
 try:  # ansible-core < 2.19 applies module_defaults only when it runs a module
     from ansible.executor.module_common import get_action_args_with_defaults
@@ -34,16 +37,43 @@ except ImportError:
     get_action_args_with_defaults = None
 
 
-# Inventory variables that give RouterOS connection options their default, so a fleet
-# inventory (like the one the simulator writes) needs no connection arguments in tasks.
-INVENTORY_DEFAULTS = (
-    ('transport', 'lte_modem_transport'),
-    ('hostname', 'ansible_host'),
-    ('username', 'routeros_username'),
-    ('password', 'routeros_password'),
-    ('interface', 'routeros_interface'),
-    ('ca_path', 'routeros_ca_path'),
-    ('known_hosts_file', 'routeros_known_hosts'),
+# Where a RouterOS connection option comes from when the task (and module_defaults) leave it
+# unset; the first that is set wins (docs/transports.md, "Credentials and precedence"):
+#   1. the collection's own inventory variable (routeros_username, ...);
+#   2. Ansible's standard variables, in the order Ansible itself reads them (ansible_ssh_user
+#      before ansible_user, ...);
+#   3. Ansible's connection settings: -u, --ask-pass, --private-key, ansible.cfg; on AAP/AWX the
+#      Machine credential arrives this way (as -u and the answer to the password prompt);
+#   4. the option's default (username admin, no password, the service's port).
+# The collection's variable comes before Ansible's: it is set for the routers alone, while
+# ansible_user and its kin often serve other hosts too (group_vars/all written for SSH to Linux
+# hosts), the reason Ansible itself lets ansible_ssh_user win over ansible_user.
+class Fallback:
+    """One option: its collection variable, Ansible's variables (by MAGIC_VARIABLE_MAPPING name), its setting."""
+
+    __slots__ = ('option', 'variable', 'ansible', 'setting', 'transports')
+
+    def __init__(self, option, variable, ansible=None, setting=None, transports=None):
+        self.option = option
+        self.variable = variable
+        self.ansible = ansible
+        self.setting = setting
+        self.transports = transports
+
+    def ansible_variables(self):
+        return C.MAGIC_VARIABLE_MAPPING.get(self.ansible, ()) if self.ansible else ()
+
+
+FALLBACKS = (
+    Fallback('transport', 'lte_modem_transport'),
+    Fallback('hostname', None, ansible='remote_addr'),
+    Fallback('username', 'routeros_username', ansible='remote_user', setting='remote_user'),
+    Fallback('password', 'routeros_password', ansible='password', setting='password'),
+    Fallback('private_key_file', 'routeros_private_key_file', ansible='private_key_file', setting='private_key_file',
+             transports=('routeros_ssh',)),
+    Fallback('interface', 'routeros_interface'),
+    Fallback('ca_path', 'routeros_ca_path'),
+    Fallback('known_hosts_file', 'routeros_known_hosts'),
 )
 PORT_VARIABLES = {
     ('routeros_api', False): 'routeros_api_port',
@@ -51,20 +81,87 @@ PORT_VARIABLES = {
     ('routeros_ssh', False): 'routeros_ssh_port',
     ('routeros_ssh', True): 'routeros_ssh_port',
 }
+# ansible_port and Ansible's port setting are an SSH port: they never apply to the API.
+ANSIBLE_PORT_TRANSPORTS = ('routeros_ssh',)
 
 
-def inventory_defaults(args, task_vars):
-    """Fill unset connection options from the host's inventory variables."""
+def variable_names():
+    """Every inventory variable the fallbacks read."""
+    names = ['inventory_hostname'] + list(PORT_VARIABLES.values()) + list(C.MAGIC_VARIABLE_MAPPING['port'])
+    for fallback in FALLBACKS:
+        names += ([fallback.variable] if fallback.variable else []) + list(fallback.ansible_variables())
+    return names
+
+
+def first_set(values):
+    return next((value for value in values if value is not None), None)
+
+
+def inventory_defaults(args, task_vars, settings=None):
+    """Fill unset connection options from the host's variables, then from Ansible's connection ``settings``.
+
+    ``settings`` holds what Ansible's command line and configuration give (``remote_user``,
+    ``password``, ``private_key_file``, ``port``); an empty one counts as unset there.
+    """
     args = dict(args)
-    for option, variable in INVENTORY_DEFAULTS:
-        if args.get(option) is None and task_vars.get(variable) is not None:
-            args[option] = task_vars[variable]
+    settings = settings or {}
+    for fallback in FALLBACKS:
+        if fallback.option != 'transport' and fallback.transports and args.get('transport') not in fallback.transports:
+            continue
+        if args.get(fallback.option) is None:
+            candidates = [task_vars.get(fallback.variable)] if fallback.variable else []
+            candidates += [task_vars.get(name) for name in fallback.ansible_variables()]
+            candidates.append((settings.get(fallback.setting) or None) if fallback.setting else None)
+            value = first_set(candidates)
+            if value is not None:
+                args[fallback.option] = value
     if args.get('hostname') is None:
         args['hostname'] = task_vars.get('inventory_hostname')
-    port_variable = PORT_VARIABLES.get((args.get('transport'), bool(args.get('tls') or args.get('ssl'))))
-    if args.get('port') is None and port_variable and task_vars.get(port_variable) is not None:
-        args['port'] = task_vars[port_variable]
+    if args.get('port') is None:
+        tls = bool(args.get('tls') or args.get('ssl'))
+        candidates = [task_vars.get(PORT_VARIABLES.get((args.get('transport'), tls)))]
+        if args.get('transport') in ANSIBLE_PORT_TRANSPORTS:
+            candidates += [task_vars.get(name) for name in C.MAGIC_VARIABLE_MAPPING['port']] + [settings.get('port') or None]
+        port = first_set(candidates)
+        if port is not None:
+            args['port'] = port
     return args
+
+
+def connection_settings(play_context):
+    """What Ansible's command line and configuration say about the connection (-u, --ask-pass, ...).
+
+    The play context also carries the host's variables (ansible_user, ...), which the fallbacks
+    read on their own, earlier. With a local connection (the usual one for routers), Ansible keeps
+    the user that -u or ansible_user named in ``connection_user`` and may replace ``remote_user``
+    by the controller's own user.
+    """
+    if play_context is None:
+        return {}
+    if getattr(play_context, 'connection', None) == 'local':
+        user = getattr(play_context, 'connection_user', None)
+    else:
+        user = getattr(play_context, 'remote_user', None)
+    return dict(remote_user=user, password=getattr(play_context, 'password', None),
+                private_key_file=getattr(play_context, 'private_key_file', None), port=getattr(play_context, 'port', None))
+
+
+HOST_KEY_CHECKING_VARIABLES = ('ansible_host_key_checking', 'ansible_ssh_host_key_checking')
+
+
+def ansible_host_key_checking(task_vars):
+    """Ansible's host_key_checking for this host, from the sources its ssh connection plugin reads.
+
+    That is ANSIBLE_HOST_KEY_CHECKING (or ANSIBLE_SSH_HOST_KEY_CHECKING), host_key_checking in
+    ansible.cfg ([defaults] or [ssh_connection]) and the host variables ansible_host_key_checking
+    and ansible_ssh_host_key_checking.
+    """
+    try:
+        connection_loader.get('ssh', class_only=True)  # loads the plugin's option definitions
+        value = C.config.get_config_value('host_key_checking', plugin_type='connection', plugin_name='ssh', variables=task_vars)
+    except AnsibleError:
+        value = C.HOST_KEY_CHECKING
+    return boolean(value, strict=False)
 
 
 class ActionModule(ActionBase):
@@ -80,15 +177,19 @@ class ActionModule(ActionBase):
         if args.get('transport') is None and runs_on_controller(task_vars.get('lte_modem_transport')):
             args['transport'] = task_vars['lte_modem_transport']
         if not runs_on_controller(args.get('transport')):
-            result.update(self._execute_module(module_name=self._task.resolved_action, module_args=self._task.args, task_vars=task_vars))
+            result.update(self._refuse_bad_input(args) or
+                          self._execute_module(module_name=self._task.resolved_action, module_args=self._task.args, task_vars=task_vars))
             return result
-        names = [variable for dummy, variable in INVENTORY_DEFAULTS] + list(PORT_VARIABLES.values()) + ['inventory_hostname']
+        names = variable_names() + list(HOST_KEY_CHECKING_VARIABLES)
         wanted = {name: self._templar.template(task_vars[name]) for name in names if name in task_vars}
-        args = inventory_defaults(args, wanted)
+        args = inventory_defaults(args, wanted, connection_settings(self._play_context))
+        if args.get('transport') == 'routeros_ssh' and args.get('host_key_checking') is None:
+            args['host_key_checking'] = 'strict' if ansible_host_key_checking(wanted) else 'disabled'
         if not boolean(self._templar.template(task_vars.get('lte_modem_run_on_controller', True)), strict=False):
             # Run the module where the task's connection points (a jump host, or a module
             # process on the controller), for example to compare the two paths.
-            result.update(self._execute_module(module_name=self._task.resolved_action, module_args=args, task_vars=task_vars))
+            result.update(self._refuse_bad_input(args) or
+                          self._execute_module(module_name=self._task.resolved_action, module_args=args, task_vars=task_vars))
             return result
         result.update(self._run_on_controller(args))
         return result
@@ -99,6 +200,26 @@ class ActionModule(ActionBase):
             args = get_action_args_with_defaults(self._task.resolved_action, args, self._task.module_defaults, self._templar,
                                                  action_groups=self._task._parent._play._action_groups)
         return args
+
+    def _refuse_bad_input(self, args):
+        """The failure for options the module would refuse, checked here before a module process starts.
+
+        The module checks them again on the target. Checking here first keeps bad input (a NUL
+        byte) away from the target, where ansible-core 2.20 and later fail on logging it to syslog
+        before the module can say which option is wrong. Options the argument spec refuses are
+        left to the module, which reports them in its own words, and so are files (the key, the CA):
+        they must exist where the module runs, not here.
+        """
+        validated = ArgumentSpecValidator(**task_for(self._task.resolved_action).validator_kwargs()).validate(args)
+        if validated.error_messages:
+            return None
+        params = dict(validated.validated_parameters, ca_path=None, private_key_file=None)
+        try:
+            validate_connection(params)
+            task_for(self._task.resolved_action).validate(params)
+        except ModemError as exc:
+            return remove_values(dict(failure(exc), failed=True), validated._no_log_values)
+        return None
 
     def _run_on_controller(self, args):
         task = task_for(self._task.resolved_action)

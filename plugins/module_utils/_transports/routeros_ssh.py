@@ -16,7 +16,7 @@ import traceback
 
 from ansible_collections.lte.modem.plugins.module_utils._errors import LinkLost, TransportError, TransportTimeout, Unreachable, UnsupportedError
 from ansible_collections.lte.modem.plugins.module_utils._transports.at_chat import CONNECT_TIMEOUT, ROUTEROS_OPTIONS, AtChatTransport, check_readable_file
-from ansible_collections.lte.modem.plugins.module_utils._transports.ssh_host_keys import fingerprint, host_key_policy
+from ansible_collections.lte.modem.plugins.module_utils._transports.ssh_host_keys import HOST_KEY_CHECKING, fingerprint, host_key_policy
 
 SSH_PORT = 22
 # Login-name flags: c no colours, e dumb terminal, t no terminal detection, and a wide
@@ -73,7 +73,8 @@ class RouterOsSshTransport(AtChatTransport):
     OPTIONS = dict(
         ROUTEROS_OPTIONS,
         known_hosts_file=dict(type='path'),
-        host_key_checking=dict(type='str', default='strict', choices=['strict', 'accept_new']),
+        # Unset: Ansible's host_key_checking decides (the action plugin sets strict or disabled).
+        host_key_checking=dict(type='str', choices=list(HOST_KEY_CHECKING)),
         host_key_fingerprint=dict(type='str', no_log=False),
         private_key_file=dict(type='path', no_log=False),
     )
@@ -101,12 +102,15 @@ class RouterOsSshTransport(AtChatTransport):
         params, paramiko = self.params, self._paramiko
         self.connect_timeout = params['timeout'] or CONNECT_TIMEOUT
         client = paramiko.SSHClient()
+        password, key_file = params['password'] or None, params.get('private_key_file')
         try:
             client.set_missing_host_key_policy(host_key_policy(client, params, paramiko.SSHException))
+            # Without a password or a key file, the keys of a running ssh-agent (SSH_AUTH_SOCK), as
+            # OpenSSH would: that is how AAP/AWX hands a Machine credential's key to a job.
             client.connect(
                 self.host, port=self.port, username=params['username'] + LOGIN_FLAGS,
-                password=params['password'] or None, key_filename=params.get('private_key_file'),
-                look_for_keys=False, allow_agent=False, timeout=self.connect_timeout,
+                password=password, key_filename=key_file,
+                look_for_keys=False, allow_agent=not (password or key_file), timeout=self.connect_timeout,
                 banner_timeout=self.connect_timeout, auth_timeout=self.connect_timeout)
         except TransportError:
             client.close()

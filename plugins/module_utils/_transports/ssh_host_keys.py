@@ -6,7 +6,7 @@
 # Note that this module util is PRIVATE to the collection. It can change at any time.
 # Do not use it from other collections or standalone plugins/modules.
 
-"""How the SSH transport decides to trust a router's host key: pinned, known_hosts, or trust on first use.
+"""How the SSH transport decides to trust a router's host key: pinned, known_hosts, trust on first use, or not at all.
 
 The policies follow paramiko's ``MissingHostKeyPolicy`` protocol (``missing_host_key``); paramiko
 itself refuses a key that differs from the one known_hosts holds.
@@ -19,6 +19,11 @@ import hashlib
 import os
 
 from ansible_collections.lte.modem.plugins.module_utils._errors import TransportError
+
+# host_key_checking: strict and accept_new read known_hosts (accept_new adds unknown routers to it);
+# disabled, what Ansible's host_key_checking=False means here, accepts any key and reads or
+# writes no file. Unset, outside the action plugin that resolves it: strict.
+HOST_KEY_CHECKING = ('strict', 'accept_new', 'disabled')
 
 
 def fingerprint(key):
@@ -53,6 +58,13 @@ class AcceptNewPolicy:
         client.save_host_keys(self.path)
 
 
+class AcceptAnyPolicy:
+    """Accepts any key and records nothing: host key checking is off."""
+
+    def missing_host_key(self, client, hostname, key):
+        return None
+
+
 class StrictPolicy:
     """Refuses a host that is not in known_hosts, with a message that says how to proceed."""
 
@@ -69,12 +81,15 @@ def host_key_policy(client, params, ssh_exception):
     """Load what the options say to trust into ``client`` and return the policy for an unknown key."""
     if params.get('host_key_fingerprint'):
         return PinnedKeyPolicy(params['host_key_fingerprint'])
+    if params.get('host_key_checking') == 'disabled':
+        # No known_hosts loaded: a key that differs from a recorded one is accepted too.
+        return AcceptAnyPolicy()
     path = params.get('known_hosts_file') or os.path.expanduser('~/.ssh/known_hosts')
     if os.path.exists(path):
         try:
             client.load_host_keys(path)
         except (OSError, ssh_exception) as exc:
             raise TransportError('Cannot read the known_hosts file %s: %s' % (path, exc)) from None
-    if params['host_key_checking'] == 'accept_new':
+    if params.get('host_key_checking') == 'accept_new':
         return AcceptNewPolicy(path)
     return StrictPolicy(path)

@@ -27,8 +27,8 @@ def ask(entry):
 
 def test_every_router_of_a_large_fleet_answers(tmp_path):
     threads_before = set(threading.enumerate())
-    fleet = Fleet(ROUTERS, base_address="127.0.7.1", api_port=0, at_chat_wait=0.5, first_chunk_timeout=TIMEOUT, password="sim-pass", workdir=str(tmp_path),
-                  tls="cert", ssh=True)
+    fleet = Fleet(ROUTERS, base_address="127.0.7.1", api_port=0, api_tls_port=0, ssh_port=0, at_chat_wait=0.5, first_chunk_timeout=TIMEOUT,
+                  password="sim-pass", workdir=str(tmp_path), tls="cert", ssh=True)
     with fleet:
         # listeners share one accepting thread and modems are made on first use: no thread per router yet
         assert len(set(threading.enumerate()) - threads_before) <= 1

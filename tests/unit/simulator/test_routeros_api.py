@@ -23,7 +23,7 @@ SYSCFGEX = '^SYSCFGEX: "00",3FFFFFFF,0,1,7FFFFFFFFFFFFFFF'
 
 
 class ChunkedLink:
-    """A stand-in AT port whose answers come in parts with a pause between them."""
+    """A stand-in AT port whose answers come in parts; the parts the modem holds wait for the test to release them."""
 
     def __init__(self, modem):
         self.modem = modem
@@ -43,18 +43,22 @@ class ChunkedLink:
             if command.upper() == "ATE0":
                 self.echo = False
             parts = self.modem.answers.get(command.upper(), ["OK"] if command.upper() == "ATE0" else ["ERROR"])
-            threading.Thread(target=self._answer, args=(parts,), daemon=True).start()
+            held = len(parts) if self.modem.held_from is None else self.modem.held_from
+            for part in parts[:held]:
+                self._send(part)
+            if parts[held:]:
+                threading.Thread(target=self._send_when_released, args=(parts[held:], self.modem.release), daemon=True).start()
+            else:
+                self.modem.answer_sent()
 
-    def _answer(self, parts):
-        # the stand-in modem's own pacing: a slow answer in parts (the test waits for modem.answered, not for time)
-        time.sleep(self.modem.latency)
-        for index, part in enumerate(parts):
-            if index:
-                time.sleep(self.modem.gap)
-            self.incoming.put(b"\r\n" + part.encode() + b"\r\n")
-        with self.modem.answered:
-            self.modem.answers_done += 1
-            self.modem.answered.notify_all()
+    def _send(self, part):
+        self.incoming.put(b"\r\n" + part.encode() + b"\r\n")
+
+    def _send_when_released(self, parts, release):
+        if release.wait(TIMEOUT):
+            for part in parts:
+                self._send(part)
+            self.modem.answer_sent()
 
     def read(self, timeout):
         try:
@@ -66,16 +70,21 @@ class ChunkedLink:
         self.closed = True
 
 
-class ChunkedModem:  # pylint: disable=too-few-public-methods
-    """Minimal modem stand-in: fixed answers, adjustable latency and gap between answer parts."""
+class ChunkedModem:
+    """Minimal modem stand-in: fixed answers, sent at once up to part ``held_from``; the rest waits for ``release``."""
 
-    def __init__(self, latency=0.0, gap=0.0):
+    def __init__(self, held_from=None):
         self.command_log = []
-        self.latency = latency
-        self.gap = gap
+        self.held_from = held_from
+        self.release = threading.Event()
         self.answers = {"AT": ["OK"], "AT^SYSCFGEX?": [SYSCFGEX, "OK"], "AT+COPS?": ['+COPS: 0,0,"Telef\u00f3nica",7', "OK"]}
         self.answered = threading.Condition()
         self.answers_done = 0
+
+    def answer_sent(self):
+        with self.answered:
+            self.answers_done += 1
+            self.answered.notify_all()
 
     def wait_answers(self, count):
         """Block until ``count`` answers were sent completely."""
@@ -188,18 +197,21 @@ def test_without_wait_a_very_slow_answer_is_empty(router, server, modem):
 
 
 def test_without_wait_only_the_first_chunk():
-    modem = ChunkedModem(gap=1.0)
+    modem = ChunkedModem(held_from=1)  # the first line of an answer comes, the rest waits
     router = SimulatedRouter(lte={"lte1": modem}, at_chat_wait=WAIT, first_chunk_timeout=TIMEOUT)
     with serve_api(router) as server:
         api = connect(server)
         assert at_chat(api, number="lte1", input="AT^SYSCFGEX?") == ({"output": SYSCFGEX},)
         # the cut-off rest arrives later and is drained before the next call
+        modem.release.set()
         assert modem.wait_answers(2)  # ATE0 and AT^SYSCFGEX?
-        modem.gap = 0.0
+        modem.held_from = None
         assert at_chat(api, number="lte1", input="AT^SYSCFGEX?", wait=True) == ({"output": SYSCFGEX + "\r\nOK"},)
+        # an answer that has not begun when the first-chunk timeout ends is empty
         router.first_chunk_timeout = WAIT
-        modem.latency = 1.0
+        modem.held_from, modem.release = 0, threading.Event()
         assert at_chat(api, number="lte1", input="AT") == ({"output": ""},)
+        modem.release.set()
     router.close()
 
 

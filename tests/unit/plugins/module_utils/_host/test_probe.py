@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import os
-import time
 
 import pytest
 import serial
@@ -49,7 +48,8 @@ def test_the_pcui_is_confirmed_and_chosen(host, me906s):
     assert modem['ports'][1]['probe'] == {'status': 'skipped', 'reason': 'a diag port does not speak AT'}
     assert result['advice'] == []
     # the silent GPS control port cost one probe timeout, not a command timeout
-    assert result['probe_seconds'] < 3 * PROBE_TIMEOUT
+    assert PROBE_TIMEOUT <= modem['ports'][3]['probe']['seconds'] < DEFAULT_COMMAND_TIMEOUT
+    assert result['probe_seconds'] < DEFAULT_COMMAND_TIMEOUT
     assert me906s.command_log.count('AT') == 2
 
 
@@ -73,7 +73,7 @@ def test_the_at_port_of_every_serial_layout_is_found_well_within_a_command_timeo
     pcui = next(port for port in result['modems'][0]['ports'] if port['role'] == 'pcui')
     assert pcui['probe']['status'] == 'answered'
     assert result['at_port'] == host.by_id(pcui['tty'])
-    assert result['probe_seconds'] < 3 * PROBE_TIMEOUT < DEFAULT_COMMAND_TIMEOUT
+    assert result['probe_seconds'] < DEFAULT_COMMAND_TIMEOUT
 
 
 def test_many_silent_ports_cost_about_one_probe_timeout(host, simulated):
@@ -82,14 +82,15 @@ def test_many_silent_ports_cost_about_one_probe_timeout(host, simulated):
     host.serve(modem, plugged.tty(0), 'modem')
     for number in range(1, 5):
         host.serve(modem, plugged.tty(number), 'diag' if number % 2 else 'gps')
-    started = time.monotonic()
     result = probe(host)
-    elapsed = time.monotonic() - started
     [found] = result['modems']
     assert statuses(found) == {'ttyUSB0': 'answered', 'ttyUSB1': 'no_answer', 'ttyUSB2': 'no_answer',
                                'ttyUSB3': 'no_answer', 'ttyUSB4': 'no_answer'}
-    assert all(port['probe']['seconds'] >= PROBE_TIMEOUT for port in found['ports'][1:])
-    assert elapsed < 3 * PROBE_TIMEOUT
+    silent = [port['probe']['seconds'] for port in found['ports'][1:]]
+    assert all(seconds >= PROBE_TIMEOUT for seconds in silent)
+    # In parallel: the whole probe costs less than its silent ports one after the other would
+    # (at least four probe timeouts), however slow the machine makes each of them.
+    assert result['probe_seconds'] < sum(silent)
     assert result['at_port'] == host.by_id('ttyUSB0') and found['ports'][0]['role'] == 'unknown'
 
 
