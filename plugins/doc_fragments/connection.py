@@ -28,6 +28,7 @@ options:
         V(/dev/serial/by-id/usb-HUAWEI_...-if02-port0)) or a pyserial URL
         (V(socket://127.0.0.1:7000), V(rfc2217://host:port)).
       - Prefer a stable C(/dev/serial/by-id/) path; C(ttyUSB) numbers change when the modem re-enumerates.
+      - Defaults to the host's C(lte_modem_device) inventory variable.
       - The port is opened exclusively; a port held by another program (ModemManager, a dialer,
         another Ansible fork) is reported as busy.
     type: str

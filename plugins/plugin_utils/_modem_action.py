@@ -177,8 +177,12 @@ class ActionModule(ActionBase):
         if args.get('transport') is None and runs_on_controller(task_vars.get('lte_modem_transport')):
             args['transport'] = task_vars['lte_modem_transport']
         if not runs_on_controller(args.get('transport')):
+            module_args = dict(self._task.args)
+            device = self._inventory_device(args, task_vars)
+            if device is not None:
+                args['device'] = module_args['device'] = device
             result.update(self._refuse_bad_input(args) or
-                          self._execute_module(module_name=self._task.resolved_action, module_args=self._task.args, task_vars=task_vars))
+                          self._execute_module(module_name=self._task.resolved_action, module_args=module_args, task_vars=task_vars))
             return result
         names = variable_names() + list(HOST_KEY_CHECKING_VARIABLES)
         wanted = {name: self._templar.template(task_vars[name]) for name in names if name in task_vars}
@@ -193,6 +197,14 @@ class ActionModule(ActionBase):
             return result
         result.update(self._run_on_controller(args))
         return result
+
+    def _inventory_device(self, args, task_vars):
+        """The serial port from the host's ``lte_modem_device`` when neither the task nor module_defaults name one."""
+        if args.get('device') is not None or task_vars.get('lte_modem_device') is None:
+            return None
+        if 'device' not in task_for(self._task.resolved_action).argument_spec:
+            return None
+        return self._templar.template(task_vars['lte_modem_device'])
 
     def _arguments_with_defaults(self):
         args = dict(self._task.args)

@@ -54,3 +54,14 @@ def payload_files(ansiballz):
     assert data, 'no zip payload in %s' % ansiballz
     with zipfile.ZipFile(io.BytesIO(base64.b64decode(''.join(data.group(1).split())))) as archive:
         return set(archive.namelist())
+
+
+def test_a_serial_port_named_by_the_inventory(ansible, serial_modem, tmp_path):
+    modem = serial_modem('ME906s-158')
+    hosts, proc = ansible.module('huawei_info', {'gather_subset': ['identity']}, extra=('-e', 'lte_modem_device=%s' % modem.device))
+    assert proc.returncode == 0, proc.stdout
+    assert hosts['localhost']['modem']['identity']['model'] == 'ME906s-158'
+    # The task's own device wins over the inventory's.
+    hosts, proc = ansible.module('huawei_info', {'device': modem.device, 'gather_subset': ['identity']},
+                                 extra=('-e', 'lte_modem_device=%s' % (tmp_path / 'no-such-port')))
+    assert proc.returncode == 0, proc.stdout
