@@ -33,6 +33,9 @@ MARKERS = re.compile(r'(?P<indent>[ ]*)# BEGIN facets[^\n]*\n(?P<body>.*?)(?P=in
 FACETS = {
     'port_mode': ('huawei_port_mode', 'The USB port mode. Applied first: its reset drops the data call, so every other facet is read again after it.',
                   None),
+    'routeros': ('huawei_routeros', 'The MikroTik router\'s own LTE settings (allow-roaming, an APN profile), with a RouterOS transport only. '
+                                    'Applied before the modem\'s settings: a change makes RouterOS initialise the modem again, so they are '
+                                    'read again after it.', None),
     'sim': ('huawei_sim', 'The SIM: unlock it with its PIN, switch its PIN lock.', None),
     'radio': ('huawei_radio', 'The RF switch and phone functionality.', None),
     'syscfg': ('huawei_syscfg', 'Roaming, mode order, bands and service domain.', None),
@@ -61,11 +64,20 @@ def nested_reference(text, names, prefix, in_role):
     return re.sub(r'RV\((\w+)', r'C(huawei_modem_result.\1', text) if in_role else text
 
 
+def nest(options, names, prefix, in_role):
+    """Rewrite the references in the descriptions of ``options`` and of their suboptions (``options`` in a role)."""
+    for option in options.values():
+        option['description'] = [nested_reference(line, names, prefix, in_role) for line in option['description']]
+        suboptions = option.pop('suboptions', None)
+        if suboptions:
+            nest(suboptions, names, prefix, in_role)
+            option['options' if in_role else 'suboptions'] = suboptions
+
+
 def facet_option(facet, prefix, in_role):
     module, what, key = FACETS[facet]
     options = copy.deepcopy(module_options(module))
-    for option in options.values():
-        option['description'] = [nested_reference(line, options, prefix, in_role) for line in option['description']]
+    nest(options, options, prefix, in_role)
     if key:
         options[key].pop('default', None)
         options[key]['required'] = True

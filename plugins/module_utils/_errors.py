@@ -163,3 +163,10 @@ class UnsupportedError(ModemError):
 
 class DeviceStateError(ModemError):
     """The device is in a state that prevents the request (hardware RF switch off, no AT port…)."""
+
+
+class RouterCommandError(ModemError):
+    """A MikroTik router refused a command on its own settings (an API trap, or a CLI error message).
+
+    The message quotes RouterOS; it never holds a value that was sent, so a secret cannot leak through it.
+    """

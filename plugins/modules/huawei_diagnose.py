@@ -15,16 +15,18 @@ description:
     C(+CME ERROR: 10)); the functionality (C(+CFUN)); the software and hardware RF switches (C(^RFSWITCH), the hardware one is
     the W_DISABLE# pin of the slot, which no AT command can change); mode and bands (a mode enabled without any of its bands,
     bands the modem does not have, a restriction while no cell is heard); roaming (registration denied with the modem''s roam
-    field off); signal (C(+CSQ: 99,99), C(^HCSQ) with RSRP and SINR decoded); registration on CS, PS and EPS (searching, denied
-    with the reject cause from C(+CEER)); the APN (C(+CGDCONT)); the USB port mode (C(^SETPORT) without a network function);
-    the data call (C(^NDISSTATQRY) and its cause, C(^DHCP)).'
+    field off; behind a MikroTik router also the router''s C(allow-roaming=no) while the modem roams); signal
+    (C(+CSQ: 99,99), C(^HCSQ) with RSRP and SINR decoded); registration on CS, PS and EPS (searching, denied with the
+    reject cause from C(+CEER)); the APN (C(+CGDCONT)); the USB port mode (C(^SETPORT) without a network function); the
+    data call (C(^NDISSTATQRY) and its cause, C(^DHCP)).'
   - Read only by default. All queries are chained into one command line on a healthy modem; C(+CEER) is asked only after a denied
     registration or a failed dial, C(^DHCP) only while connected. A check whose command the modem does not support is
     skipped (see RV(checks)).
   - With O(fix=true) it applies the remedies that a desired-state module of this collection already knows, through the same
     engine (the radio of M(lte.modem.huawei_radio), the roam field of M(lte.modem.huawei_syscfg), the APN of
-    M(lte.modem.huawei_apn) when O(apn) is given), reads the modem again once it had time to register, and reports the
-    findings after the fix. It never changes the USB port mode and never enters a PIN or PUK.
+    M(lte.modem.huawei_apn) when O(apn) is given, and on a MikroTik router its C(allow-roaming) through
+    M(lte.modem.huawei_routeros)), reads the modem again once it had time to register, and reports the findings after
+    the fix. It never changes the USB port mode and never enters a PIN or PUK.
 author:
   - lte.modem contributors (@lte-modem)
 extends_documentation_fragment:
@@ -55,8 +57,9 @@ options:
     default: 1
   fix:
     description:
-      - Apply the remedies a desired-state resource knows (RF switch, CFUN, the roam field, the APN), then read the modem
-        again and report the findings after the fix (RV(findings_before) holds the ones before).
+      - Apply the remedies a desired-state resource knows (RF switch, CFUN, the roam field, the APN, the router's
+        C(allow-roaming)), then read the modem again and report the findings after the fix (RV(findings_before) holds the
+        ones before).
       - A remedy that cannot help is not applied (the radio while the hardware RF switch is off).
     type: bool
     default: false
@@ -69,8 +72,8 @@ options:
 notes:
   - Run it on the port that speaks AT (M(lte.modem.huawei_ports) finds it among the modem's ttys); a port that answers nothing
     is reported as the finding C(port_silent), not as a failure.
-  - The RouterOS setting C(allow-roaming) of the router's LTE interface is not read yet; the check C(routeros_roaming_off)
-    is skipped.
+  - With a RouterOS transport the check C(routeros_roaming_off) reads C(allow-roaming) of the router's LTE interface
+    (O(interface)); with O(transport=serial) there is no router and the check is skipped.
   - C(docs/diagnose.md) walks a real case from the symptom to the fix.
 seealso:
   - module: lte.modem.huawei_info

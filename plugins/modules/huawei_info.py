@@ -15,6 +15,9 @@ description:
     a full gather costs a handful of round trips.
   - A command the modem does not support (or refuses, for example while the SIM waits for its PIN)
     leaves that part out and adds an entry to RV(notes) instead of failing the task.
+  - With a RouterOS transport, the V(routeros) subset also reads the router's own settings of the LTE interface
+    (C(/interface lte)) and its APN profiles (C(/interface lte apn)) and shows them beside the modem's own roam field
+    and APN, with a note where the two disagree.
 author:
   - lte.modem contributors (@lte-modem)
 extends_documentation_fragment:
@@ -41,6 +44,11 @@ options:
         V(signal) (C(AT+CSQ), C(AT^HCSQ?)), V(syscfg) (C(AT^SYSCFGEX?) and C(=?), or C(AT^SYSCFG) on 3G
         modems), V(pdp) (C(AT+CGDCONT?)), V(port_mode) (C(AT^SETPORT?) and C(=?)), V(connection)
         (C(AT^NDISSTATQRY?), C(AT^SYSINFOEX), and C(AT^DHCP?) while connected).
+      - V(routeros) (RouterOS transports only) reads the router, not the modem - the C(/interface lte) entry of
+        O(interface) and the C(/interface lte apn) profiles, beside the modem's C(AT^SYSCFGEX?) roam field, the APN of
+        context 1 (C(AT+CGDCONT?)) and its registration (C(AT+CREG?) ...), asked on the same line as the other subsets.
+        With O(transport=serial) there is no router - V(all) leaves the subset out, and V(routeros) given by name is
+        skipped with a note; neither fails.
     type: list
     elements: str
     default: [all]
@@ -70,6 +78,17 @@ EXAMPLES = r"""
     transport: routeros_api
     password: "{{ routeros_password }}"
     gather_subset: [identity, syscfg]
+
+- name: The router's allow-roaming and APN profile beside the modem's roam field and APN
+  lte.modem.huawei_info:
+    transport: routeros_ssh
+    password: "{{ routeros_password }}"
+    gather_subset: [routeros]
+  register: router
+
+- name: Say where RouterOS and the modem disagree
+  ansible.builtin.debug:
+    msg: "{{ router.notes | selectattr('subset', 'equalto', 'routeros') | map(attribute='reason') | list }}"
 """
 
 RETURN = r"""
@@ -158,6 +177,31 @@ modem:
         connected: true
         ndis: {IPV4: {stat: 1, state: connected, error: null}}
         dhcp: {address: 100.92.236.163, netmask: 255.255.255.248, prefix_length: 29, gateway: 100.92.236.161}
+    routeros:
+      description:
+        - The router's own LTE settings (RouterOS transports only) beside the modem's.
+        - C(interface) is the C(/interface lte) entry of O(interface) - C(name), C(allow_roaming), C(apn_profiles) (the
+          profiles it dials with, in order; RouterOS 7), C(apn) (RouterOS 6 only), C(modem_init) (the line RouterOS sends to
+          the modem at every initialisation, secrets of its AT commands masked), C(band), C(network_mode), C(disabled) and
+          C(running) (whether RouterOS's data session is up).
+        - C(apn_profiles) lists the C(/interface lte apn) profiles (RouterOS 7) - C(name), C(apn), C(authentication),
+          C(user), C(password) (C(********) when one is set, else empty), C(ip_type), C(use_network_apn), C(default).
+        - C(compared) puts each setting beside the modem's own - C(roaming) (C(allow-roaming) and the modem's roam field,
+          with the modem's C(registration), V(home), V(roaming) or V(not registered)), C(apn) (the APN of the first profile
+          of C(apn-profiles) and the modem's context 1), and C(modem_init_roaming) when C(modem-init) writes a roam field;
+          each with C(agree) (null when one side is unknown). Where they disagree RV(notes) says what follows (a router
+          that allows roaming beside a modem that does not is noted only while the modem is not registered at home).
+      type: dict
+      returned: when gathered
+      sample:
+        interface: {name: lte1, allow_roaming: false, apn_profiles: [default], modem_init: '', band: '',
+                    network_mode: [3g, lte], disabled: false, running: false}
+        apn_profiles:
+          - {name: default, apn: internet, authentication: none, user: '', password: '', ip_type: auto,
+             use_network_apn: true, default: true}
+        compared:
+          roaming: {routeros: false, modem: true, agree: false, registration: roaming}
+          apn: {routeros: internet, profile: default, modem: internet, cid: 1, agree: true}
 gathered_subsets:
   description: The subsets that were gathered, after resolving C(all) and C(!name).
   returned: always
@@ -165,11 +209,20 @@ gathered_subsets:
   elements: str
   sample: [identity, sim, radio]
 notes:
-  description: Parts left out because the modem did not support or refused a command.
+  description:
+    - Parts left out because the modem did not support or refused a command, the causes of NO CARRIER the gathered answers
+      show, and (subset C(routeros)) where the router's settings and the modem's disagree, or why the router was not read.
   returned: always
   type: list
   elements: dict
-  sample: [{subset: radio, command: 'AT^RFSWITCH?', reason: 'AT^RFSWITCH? failed: the modem answered COMMAND NOT SUPPORT'}]
+  sample:
+    - {subset: radio, command: 'AT^RFSWITCH?', reason: 'AT^RFSWITCH? failed: the modem answered COMMAND NOT SUPPORT'}
+    - subset: routeros
+      command: /interface lte print
+      reason: >-
+        The modem allows roaming (its roam field 1) but the router's LTE interface lte1 has allow-roaming=no: RouterOS
+        keeps the data session down while the modem roams, whatever the modem allows.
+      response: [allow-roaming=no, roam field 1]
 commands:
   description: The command lines sent, in order.
   returned: always

@@ -6,19 +6,21 @@
 
 DOCUMENTATION = r"""
 module: huawei_modem
-short_description: The whole desired state of a Huawei modem in one task (port mode, SIM, radio, bands, APNs, connection)
+short_description: The whole desired state of a Huawei modem in one task (port mode, router, SIM, radio, bands, APNs, connection)
 version_added: 0.1.0
 description:
   - Brings a Huawei modem to a desired state given as facets, each with exactly the options of the single-purpose
-    module of the same name (M(lte.modem.huawei_port_mode), M(lte.modem.huawei_sim), M(lte.modem.huawei_radio),
-    M(lte.modem.huawei_syscfg), M(lte.modem.huawei_apn) for each element of O(apns), M(lte.modem.huawei_connection)).
-    A facet left out is not managed.
+    module of the same name (M(lte.modem.huawei_port_mode), M(lte.modem.huawei_routeros), M(lte.modem.huawei_sim),
+    M(lte.modem.huawei_radio), M(lte.modem.huawei_syscfg), M(lte.modem.huawei_apn) for each element of O(apns),
+    M(lte.modem.huawei_connection)). A facet left out is not managed.
   - The facets are read together, on one AT command line where the modem allows it, so a run that changes nothing
     costs one at-chat call on a MikroTik router. Test commands (C(=?)) are asked only for planned writes that need
     them.
   - Facets are applied in an order that cannot harm the modem. The port mode comes first; its reset drops the data
-    call and every other facet is read again after it. Then the SIM, the radio, mode and bands, the APNs, and the data
-    connection last. The writes of the radio, mode and bands and APNs share one command line with their read-back.
+    call and every other facet is read again after it. Then the router's own LTE settings (O(routeros), RouterOS
+    transports only), whose change makes RouterOS initialise the modem again, so the modem's facets are read again
+    after it too. Then the SIM, the radio, mode and bands, the APNs, and the data connection last, once the router
+    allows it. The writes of the radio, mode and bands and APNs share one command line with their read-back.
   - Bad option values are refused, naming the facet and the option (V(syscfg.lte_bands)), before anything is sent.
   - A facet that fails is named at the start of the error message; the facets after it are left untouched.
 author:
@@ -70,6 +72,67 @@ options:
             the module, the modem host for O(transport=serial), the controller for the RouterOS transports.
         type: path
         default: ~/.ansible/lte_modem/port_mode
+  routeros:
+    description:
+      - 'The MikroTik router''s own LTE settings (allow-roaming, an APN profile), with a RouterOS transport only.
+        Applied before the modem''s settings: a change makes RouterOS initialise the modem again, so they are read
+        again after it.'
+      - Takes the options of M(lte.modem.huawei_routeros); left out, it is not managed.
+    type: dict
+    suboptions:
+      allow_roaming:
+        description:
+          - The C(allow-roaming) setting of the LTE interface O(interface). With V(false) RouterOS brings no data
+            session up while the modem roams.
+          - This is the router's setting, not the modem's roam field; set that with M(lte.modem.huawei_syscfg) (the
+            C(syscfg) facet of M(lte.modem.huawei_modem)).
+        type: bool
+      apn_profile:
+        description:
+          - An APN profile of C(/interface lte apn) (RouterOS 7), created when the router has none of that name, else
+            changed where it differs. Options left out keep the profile's values (a new profile gets RouterOS's defaults).
+        type: dict
+        suboptions:
+          name:
+            description:
+              - The profile's name; printable ASCII without quotes, backslashes, commas, C($), C(?), C(;) or brackets.
+            type: str
+            required: true
+          apn:
+            description:
+              - The access point name the router dials. Needed to create the profile.
+            type: str
+          authentication:
+            description:
+              - How the user name and password are sent, V(none), V(pap) or V(chap).
+            type: str
+            choices:
+              - none
+              - pap
+              - chap
+          user:
+            description:
+              - The user name the operator requires, with O(routeros.apn_profile.authentication=pap) or V(chap).
+            type: str
+          password:
+            description:
+              - The password the operator requires. Keep it in Ansible Vault; it is never shown, and compared with
+                the router's without being returned.
+            type: str
+          ip_type:
+            description:
+              - The IP families asked for, V(auto), V(ipv4), V(ipv6) or V(ipv4-ipv6).
+            type: str
+            choices:
+              - auto
+              - ipv4
+              - ipv6
+              - ipv4-ipv6
+          use:
+            description:
+              - Make the LTE interface use this profile alone (its C(apn-profiles)). V(false) only defines the profile.
+            type: bool
+            default: true
   sim:
     description:
       - 'The SIM: unlock it with its PIN, switch its PIN lock.'
@@ -288,6 +351,8 @@ EXAMPLES = r"""
   lte.modem.huawei_modem:
     transport: routeros_api
     password: "{{ routeros_password }}"
+    routeros:
+      allow_roaming: true
     radio:
       rf: true
       functionality: full
@@ -336,6 +401,7 @@ before:
   returned: always
   type: dict
   sample:
+    routeros: {interface: lte1, allow_roaming: false, apn_profiles: [default]}
     syscfg: {roaming: false, mode_order: [auto], bands: [all], lte_bands: [all], service_domain: ps_only}
     apns: [{cid: 1, state: present, pdp_type: ip, apn: internet}]
     connection: {cid: 1, state: disconnected, families: []}
@@ -344,15 +410,18 @@ after:
   returned: always
   type: dict
   sample:
+    routeros: {interface: lte1, allow_roaming: true, apn_profiles: [default]}
     syscfg: {roaming: true, mode_order: [auto], bands: [all], lte_bands: [all], service_domain: ps_only}
     apns: [{cid: 1, state: present, pdp_type: ip, apn: internet}]
     connection: {cid: 1, state: connected, families: [ipv4]}
 commands:
-  description: The AT write commands sent in facet order, or that would be sent in check mode; secrets are masked.
+  description:
+    - The writes sent in facet order, or that would be sent in check mode; secrets are masked.
+    - AT commands for the modem's facets; RouterOS command lines for O(routeros) (the same over the API and SSH).
   returned: always
   type: list
   elements: str
-  sample: ['AT^SYSCFGEX="00",3FFFFFFF,1,1,7FFFFFFFFFFFFFFF,,', 'AT^NDISDUP=1,1']
+  sample: ['/interface lte set [find name=lte1] allow-roaming=yes', 'AT^SYSCFGEX="00",3FFFFFFF,1,1,7FFFFFFFFFFFFFFF,,', 'AT^NDISDUP=1,1']
 dhcp:
   description: The IPv4 settings of the data connection (as M(lte.modem.huawei_connection) returns them); empty when IPv4 is not up.
   returned: when O(connection) is given

@@ -3,8 +3,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """``python -m simulator fleet`` and ``python -m simulator router``: run simulated routers until SIGINT/SIGTERM.
 
-Both print one line per router, the routers that are down, slow, refusing logins or hold a foreign
-SIM, then ``ready``, ``inventory: PATH`` and ``manifest: PATH``.
+Both print one line per router, the routers that are down, slow, refusing logins, hold a foreign
+SIM or have allow-roaming=no, then ``ready``, ``inventory: PATH`` and ``manifest: PATH``.
 """
 
 from __future__ import annotations
@@ -51,6 +51,9 @@ def _common_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--username", default="admin")
     parser.add_argument("--password-file", help="file whose first line is the routers' password (default: a random one)")
     parser.add_argument("--seed", type=int, help="seed for the modems' randomness and for which routers get what (default: 0 for the draw)")
+    parser.add_argument("--allow-roaming", choices=("yes", "no"), default="yes",
+                        help="the routers' own allow-roaming on lte1 (default %(default)s; RouterOS ships with no): with no, "
+                             "a router keeps its data session down while the modem roams")
     add_modem_knob_options(parser)
 
 
@@ -64,8 +67,8 @@ def _mix_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--refuse-login", metavar="SHARE", default="0", help="routers that refuse the inventory's credentials")
     group.add_argument("--slow-latency", type=float, default=SLOW_LATENCY, help="extra seconds per at-chat on slow routers (default %(default)s)")
     group.add_argument("--router", dest="router_specs", action="append", default=[], metavar="NAME:SPEC", type=_router_spec,
-                       help="one router: comma-separated down, slow, refuse-login, up, foreign-sim, home-sim, profile=NAME or a modem "
-                            "knob NAME=VALUE (repeatable), e.g. router07:foreign-sim,slow")
+                       help="one router: comma-separated down, slow, refuse-login, up, foreign-sim, home-sim, profile=NAME, "
+                            "allow-roaming=yes|no or a modem knob NAME=VALUE (repeatable), e.g. router07:foreign-sim,slow")
 
 
 def register(subparsers: Any) -> None:
@@ -99,7 +102,7 @@ def _fleet_from_args(args: argparse.Namespace, count: int, base_address: str, ro
         at_chat_wait=args.at_chat_wait, at_chat_latency=args.at_chat_latency, first_chunk_timeout=args.first_chunk_timeout,
         slow_latency=getattr(args, "slow_latency", SLOW_LATENCY),
         username=args.username, password=_read_password(args.password_file), seed=args.seed, knobs=knobs_from_args(args),
-        mix=_mix_from_args(args), router_options=router_options,
+        mix=_mix_from_args(args), router_options=router_options, allow_roaming=args.allow_roaming == "yes",
     )
 
 
@@ -109,6 +112,7 @@ def _report(fleet: Fleet) -> None:
         print(f"{entry.name}: " + (", ".join(services) or "down"), flush=True)
     groups = {role: [entry.name for entry in fleet.by_role(role)] for role in ("down", "slow", "refuse-login")}
     groups["foreign-sim"] = [entry.name for entry in fleet.routers if entry.plan.foreign_sim]
+    groups["allow-roaming=no"] = [entry.name for entry in fleet.routers if not entry.plan.allow_roaming]
     for label, names in groups.items():
         if names:
             print(f"{label}: {' '.join(names)}", flush=True)

@@ -106,7 +106,9 @@ class Fleet:  # pylint: disable=too-many-instance-attributes
     Ports are the same on every address (8728/8729/2222 by default); pass 0 to let the system pick
     (then every router gets its own ports, written per host into the inventory). ``knobs`` are modem
     knob values for every router; ``mix`` says how routers differ (profiles, foreign SIMs, down, slow,
-    refusing logins, per-router specs), drawn from ``seed`` (0 when None).
+    refusing logins, per-router specs), drawn from ``seed`` (0 when None). Every router's lte1 starts
+    with ``allow-roaming=yes`` (a router set up for roaming SIMs; RouterOS itself ships with ``no``)
+    unless ``allow_roaming`` is False or a per-router spec says ``allow-roaming=no``.
     """
 
     routers_count: int
@@ -128,6 +130,7 @@ class Fleet:  # pylint: disable=too-many-instance-attributes
     seed: int | None = None
     knobs: KnobValues = field(default_factory=dict)
     mix: FleetMix = field(default_factory=FleetMix)
+    allow_roaming: bool = True
     modem_factory: ModemFactory = default_modem_factory
     router_options: dict[str, Any] = field(default_factory=dict)
     routers: list[FleetRouter] = field(default_factory=list, init=False)
@@ -154,7 +157,7 @@ class Fleet:  # pylint: disable=too-many-instance-attributes
 
     def plan(self) -> list[RouterPlan]:
         """What every router will be (profile, role, knobs), without starting anything."""
-        return plan_fleet(self.addresses(), self.profile, self.mix, self.knobs, self.seed or 0)
+        return plan_fleet(self.addresses(), self.profile, self.mix, self.knobs, self.seed or 0, self.allow_roaming)
 
     # --- lifecycle ------------------------------------------------------------------------------
 
@@ -191,6 +194,8 @@ class Fleet:  # pylint: disable=too-many-instance-attributes
         password = secrets.token_urlsafe(12) if plan.role == "refuse-login" else self.password
         latency = self.slow_latency if plan.role == "slow" else self.at_chat_latency
         options = {"at_chat_wait": self.at_chat_wait, "at_chat_latency": latency, "first_chunk_timeout": self.first_chunk_timeout} | self.router_options
+        # lte1 as set up for the fleet: allow-roaming as planned, then whatever router_options configure
+        options["lte_settings"] = {"allow-roaming": "yes" if plan.allow_roaming else "no"} | dict(self.router_options.get("lte_settings") or {})
         factory = self.modem_factory
         return SimulatedRouter(identity=plan.name, users={self.username: password},
                                lte={"lte1": lambda: factory(plan.profile, plan.knobs, state_file, seed)}, **options)

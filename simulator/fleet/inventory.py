@@ -7,8 +7,9 @@ The manifest tells tests and benchmarks what to expect of each router::
 
     {"seed": 7, "inventory": "…/inventory.yml", "routers": 20,
      "down": ["router03"], "slow": ["router11"], "refuse_login": ["router05"], "foreign_sim": ["router07"],
+     "allow_roaming_off": [],
      "profiles": {"ME909u-521": ["router01", …], "E3372h-153": […]},
-     "hosts": {"router01": {"address": "127.0.0.2", "role": "up", "profile": "ME909u-521", "foreign_sim": false,
+     "hosts": {"router01": {"address": "127.0.0.2", "role": "up", "profile": "ME909u-521", "foreign_sim": false, "allow_roaming": true,
                             "knobs": {…}, "api_port": 8728, "api_tls_port": null, "ssh_port": null}, …}}
 """
 
@@ -71,8 +72,8 @@ def inventory_text(fleet) -> str:
 def manifest(fleet, inventory_path: str) -> str:
     """The manifest as JSON text."""
     hosts = {entry.name: {"address": entry.address, "role": entry.role, "profile": entry.plan.profile, "foreign_sim": entry.plan.foreign_sim,
-                          "knobs": jsonable(entry.plan.knobs), "api_port": entry.api_port, "api_tls_port": entry.api_tls_port,
-                          "ssh_port": entry.ssh_port}
+                          "allow_roaming": entry.plan.allow_roaming, "knobs": jsonable(entry.plan.knobs), "api_port": entry.api_port,
+                          "api_tls_port": entry.api_tls_port, "ssh_port": entry.ssh_port}
              for entry in fleet.routers}
     profiles: dict[str, list[str]] = {}
     for entry in fleet.routers:
@@ -83,6 +84,7 @@ def manifest(fleet, inventory_path: str) -> str:
         "routers": len(fleet.routers),
         **{role.replace("-", "_"): [entry.name for entry in fleet.by_role(role)] for role in ("down", "slow", "refuse-login")},
         "foreign_sim": [entry.name for entry in fleet.routers if entry.plan.foreign_sim],
+        "allow_roaming_off": [entry.name for entry in fleet.routers if not entry.plan.allow_roaming],
         "profiles": profiles,
         "hosts": hosts,
     }

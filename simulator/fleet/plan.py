@@ -5,7 +5,7 @@
 
 Mixes are given as shares of the fleet: a count (``3``) or a percentage (``"5%"``). Which routers get
 what is drawn from the seed, so the same seed gives the same fleet. Per-router specs come last and win:
-``router07: "foreign-sim,slow,profile=E3372h-153,sim=pin"``.
+``router07: "foreign-sim,slow,profile=E3372h-153,sim=pin,allow-roaming=no"``.
 """
 
 from __future__ import annotations
@@ -47,6 +47,8 @@ class RouterPlan:
     profile: str
     role: str = "up"
     knobs: KnobValues = field(default_factory=dict)
+    # the router's own allow-roaming on lte1 (RouterOS keeps its data session down while roaming without it)
+    allow_roaming: bool = True
 
     @property
     def foreign_sim(self) -> bool:
@@ -118,10 +120,12 @@ SPEC_WORDS: dict[str, Callable[[RouterPlan], None]] = {
 
 
 def apply_router_spec(plan: RouterPlan, spec: str) -> None:
-    """Apply ``"foreign-sim,slow,profile=E3372h-153,sim=pin"``: roles, SIM words, ``profile=``, any modem knob."""
+    """Apply ``"foreign-sim,slow,profile=E3372h-153,sim=pin"``: roles, SIM words, ``profile=``, ``allow-roaming=``, any modem knob."""
     for word in (part.strip() for part in spec.split(",") if part.strip()):
         if word in SPEC_WORDS:
             SPEC_WORDS[word](plan)
+        elif word.startswith("allow-roaming="):
+            plan.allow_roaming = read_yes_no(word.partition("=")[2], f"{plan.name}: allow-roaming")
         elif word.startswith("profile="):
             profile = word.partition("=")[2]
             if profile not in PROFILES:
@@ -132,6 +136,14 @@ def apply_router_spec(plan: RouterPlan, spec: str) -> None:
             plan.knobs[name] = value
 
 
+def read_yes_no(value: str, what: str) -> bool:
+    """``yes``/``no`` (or true/false) as RouterOS takes them."""
+    lowered = value.strip().lower()
+    if lowered not in ("yes", "no", "true", "false"):
+        raise ValueError(f"{what}: {value!r} is neither yes nor no")
+    return lowered in ("yes", "true")
+
+
 def read_router_spec(text: str) -> tuple[str, str]:
     """``"router07:foreign-sim,slow"`` -> ``("router07", "foreign-sim,slow")``."""
     name, colon, spec = text.partition(":")
@@ -140,15 +152,16 @@ def read_router_spec(text: str) -> tuple[str, str]:
     return name.strip(), spec
 
 
-def plan_fleet(addresses: list[str], profile: str, mix: FleetMix, knobs: KnobValues, seed: int) -> list[RouterPlan]:
-    """Every router of the fleet, planned."""
+def plan_fleet(addresses: list[str], profile: str, mix: FleetMix, knobs: KnobValues, seed: int,  # pylint: disable=too-many-arguments
+               allow_roaming: bool = True) -> list[RouterPlan]:
+    """Every router of the fleet, planned (``allow_roaming``: the routers' allow-roaming unless a spec says otherwise)."""
     count = len(addresses)
     names = router_names(count)
     profiles = profile_list(mix.profiles or profile, count, seed)
     roles = role_list(mix, count, seed)
     foreign = set(_draw(seed, "foreign-sim", count)[:share_count(mix.foreign_sims, count, "foreign SIMs")])
     plans = [RouterPlan(index, names[index], addresses[index], profiles[index], roles[index],
-                        dict(knobs) | (FOREIGN_SIM if index in foreign else {})) for index in range(count)]
+                        dict(knobs) | (FOREIGN_SIM if index in foreign else {}), allow_roaming) for index in range(count)]
     by_name = {plan.name: plan for plan in plans}
     for name, spec in mix.routers.items():
         if name not in by_name:

@@ -317,7 +317,11 @@ class ApiSession:  # pylint: disable=too-few-public-methods
                 return find(attributes[key].split(",")[0], True)
         raise CommandError(("missing value(s) of argument(s) number", CATEGORY_ARGUMENT))
 
-    def _lte_print(self, _request: Request) -> list[dict[str, str]]:
+    def _lte_print(self, request: Request) -> list[dict[str, str]]:
+        # running needs the modem's registration: asked only when the reply shows it or a query tests it
+        proplist = request.attributes.get(".proplist")
+        if proplist is not None and "running" not in proplist.split(",") and not any("running" in query for query in request.queries):
+            return [lte.row(running=False) for lte in self.router.lte_interfaces()]
         return [self.router.lte_row(lte) for lte in self.router.lte_interfaces()]
 
     def _interface_print(self, request: Request) -> list[dict[str, str]]:

@@ -24,6 +24,10 @@ HEX_DIGITS = "0123456789ABCDEF"
 NAME_STOP = set(' \t=;"[]$')
 QUOTE_TRIGGERS = set(' "\\;=$?[]{}')
 SIGNAL_UNITS = {"rssi": "dBm", "rsrp": "dBm", "rsrq": "dB", "sinr": "dB"}
+# print detail (RouterOS 7): text properties are always quoted, the others only when empty or holding special
+# characters; items wrap between properties at the console width, continuing under the first property
+TEXT_PROPERTIES = frozenset({"name", "default-name", "modem-init", "apn", "user", "password"})
+DETAIL_WIDTH = 80
 _PUT_FIELD = re.compile(r'^\s*:put\s+\(\s*\[(?P<inner>.*)\]\s*->\s*"(?P<field>[\w-]+)"\s*\)\s*$')
 _PUT_VALUE = re.compile(r"^\s*:put\s+\[(?P<inner>.*)\]\s*$")
 _SECRET_ARGUMENT = re.compile(r'\b(pin|password)=("(?:\\.|[^"\\])*"|\S*)')
@@ -188,6 +192,35 @@ def quoted(value: str) -> str:
 def properties_text(row: dict[str, str], skip: tuple[str, ...]) -> str:
     """``key=value`` pairs of a print row (booleans as yes/no)."""
     return " ".join(f"{key}={quoted(cli_value(value))}" for key, value in row.items() if key not in skip)
+
+
+def detail_value(key: str, value: str) -> str:
+    """A value as ``print detail`` shows it: text properties always in quotes."""
+    value = cli_value(value)
+    if key in TEXT_PROPERTIES:
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return quoted(value)
+
+
+def detail_item(index: int, flags: str, flag_width: int, row: dict[str, str], skip: tuple[str, ...]) -> list[str]:
+    """One item of ``print detail``: number, flags, ``;;; comment`` on a line of its own, then the properties, wrapped."""
+    prefix = f"{index:>2} {flags:<{flag_width}} "
+    indent = " " * len(prefix)
+    lines = []
+    current, start = prefix, prefix
+    if row.get("comment"):
+        lines.append(f"{prefix};;; {row['comment']}")
+        current = start = indent
+    for key, value in row.items():
+        if key in skip or key == "comment":
+            continue
+        word = f"{key}={detail_value(key, value)}"
+        if current != start and len(current) + len(word) > DETAIL_WIDTH:
+            lines.append(current)
+            current = start = indent
+        current += word + " "
+    lines.append(current)
+    return lines
 
 
 @dataclass
@@ -405,12 +438,16 @@ class Cli:  # pylint: disable=too-few-public-methods
         lines = [line for line in re.split(r"\r\n|\n|\r", value) if line]
         return layout([("output", CRLF.join(lines))])
 
-    def _lte_print(self, _invocation: Invocation) -> str:
-        lines = ["Flags: X - disabled, R - running"]
+    def _lte_print(self, invocation: Invocation) -> str:
+        detail = "detail" in invocation.flags
+        lines = ["Flags: X - disabled; R - running " if detail else "Flags: X - disabled, R - running"]
         for index, lte in enumerate(self.router.lte_interfaces()):
             row = self.router.lte_row(lte)
             flag = "X" if row["disabled"] == "true" else "R" if row["running"] == "true" else " "
-            lines.append(f"{index:>2} {flag} {properties_text(row, ('.id', 'running', 'disabled', 'inactive', 'default-name'))}")
+            if detail:
+                lines.extend(detail_item(index, flag, 1, row, (".id", "running", "disabled", "inactive")))
+            else:
+                lines.append(f"{index:>2} {flag} {properties_text(row, ('.id', 'running', 'disabled', 'inactive', 'default-name'))}")
         return CRLF.join(lines) + CRLF
 
     def _lte_set(self, invocation: Invocation) -> str:
@@ -426,11 +463,15 @@ class Cli:  # pylint: disable=too-few-public-methods
         row = self.router.lte_info(items[0])
         return layout([(key, value + SIGNAL_UNITS.get(key, "")) for key, value in row.items()])
 
-    def _apn_print(self, _invocation: Invocation) -> str:
-        lines = ["Flags: * - default"]
+    def _apn_print(self, invocation: Invocation) -> str:
+        detail = "detail" in invocation.flags
+        lines = ["Flags: * - default " if detail else "Flags: * - default"]
         for index, row in enumerate(self.router.apn.rows()):
             flag = "*" if row["default"] == "true" else " "
-            lines.append(f"{index:>2} {flag} {properties_text(row, ('.id', 'default'))}")
+            if detail:
+                lines.extend(detail_item(index, flag, 1, row, (".id", "default")))
+            else:
+                lines.append(f"{index:>2} {flag} {properties_text(row, ('.id', 'default'))}")
         return CRLF.join(lines) + CRLF
 
     def _apn_add(self, invocation: Invocation) -> str:

@@ -46,12 +46,14 @@ def lte_properties(major: int, apn_profile_names: Callable[[], Iterable[str]]) -
 class LteInterface:  # pylint: disable=too-many-instance-attributes
     """One ``/interface lte`` item: settings, the modem, the AT port the router holds on it."""
 
-    def __init__(self, number: int, name: str, modem: Any, properties: PropertyTable):
+    def __init__(self, number: int, name: str, modem: Any, properties: PropertyTable, settings: dict[str, str] | None = None):
         self.number = number
         self.name = name
         self.default_name = name
         self.properties = properties
         self.settings = {key: value for key, value in defaults(properties).items() if key != "name"}
+        # the configuration the router starts with (RouterOS' defaults otherwise): stored, nothing restarts
+        self.settings.update(parse_changes(properties, {key: value for key, value in (settings or {}).items() if key != "name"}))
         self.connected_since: float | None = None
         self._modem_factory = modem if callable(modem) else None
         self._modem = None if callable(modem) else modem

@@ -67,6 +67,7 @@ class SimulatedRouter:  # pylint: disable=too-many-instance-attributes
         keep_empty_lines: bool | None = None,
         routerboard: bool = True,
         authorized_keys: dict[str, list[Any]] | None = None,
+        lte_settings: dict[str, str] | None = None,
     ):
         if login_style not in LOGIN_STYLES:
             raise ValueError(f"login_style must be one of {LOGIN_STYLES}")
@@ -87,7 +88,9 @@ class SimulatedRouter:  # pylint: disable=too-many-instance-attributes
         self.routerboard = routerboard
         self.apn = ApnProfiles()
         self.lte_properties = lte_properties(self.major, self.apn.names)
-        self.interfaces = [LteInterface(number, name, modem, self.lte_properties) for number, (name, modem) in enumerate((lte or {}).items(), start=1)]
+        # lte_settings: what every LTE interface is configured with at start ({"allow-roaming": "yes"}); RouterOS' defaults otherwise
+        self.interfaces = [LteInterface(number, name, modem, self.lte_properties, lte_settings)
+                           for number, (name, modem) in enumerate((lte or {}).items(), start=1)]
         self.started = time.monotonic()
         self.log: list[str] = []
         self.cli_log: list[str] = []

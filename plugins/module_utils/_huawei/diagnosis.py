@@ -505,17 +505,16 @@ CHECKS = (
           Remedy('Allow roaming in the modem (only the roam field is written; the other fields stay as they are).',
                  task=('lte.modem.huawei_syscfg', {'roaming': True}), command=_roaming_command, resource=('syscfg', {'roaming': True})),
           reads=('syscfgex', 'creg', 'cgreg', 'cereg', 'ceer'), requires=(SYSCFG, REGISTRATION)),
-    # EXTENSION POINT: the router's own allow-roaming. The task fills the input ``routeros`` with the
-    # LTE interface's settings ({'allow_roaming': bool}) once huawei_info reads RouterOS settings;
-    # until then this check is skipped (``needs routeros``).
+    # The router's own allow-roaming: the task fills the input ``routeros`` with the LTE interface's
+    # settings ({'allow_roaming': bool}) on the RouterOS transports; without them the check is skipped.
     Check('routeros_roaming_off', 'roaming', ERROR, 'allow-roaming=no on the router',
           'The router\'s LTE interface {interface} has allow-roaming=no: RouterOS brings no data session up while the modem '
           'roams, whatever the modem allows.',
           judges.routeros_roaming_off,
           Remedy('Set allow-roaming=yes on the LTE interface (and keep the modem\'s roam field on).',
-                 task=('community.routeros.api_find_and_modify',
-                       {'path': 'interface lte', 'find': {'name': '{interface}'}, 'values': {'allow-roaming': True}}),
-                 command='/interface lte set [find name={interface}] allow-roaming=yes'),
+                 task=('lte.modem.huawei_routeros', {'allow_roaming': True}),
+                 command='/interface lte set [find name={interface}] allow-roaming=yes',
+                 resource=('routeros', {'allow_roaming': True})),
           reads=('creg', 'cgreg', 'cereg'), requires=(REGISTRATION,), inputs=('routeros',),
           applies=lambda readings: readings.option('transport') in ROUTEROS_TRANSPORTS),
 

@@ -24,27 +24,34 @@ SUBSET_NAMES = tuple(SUBSETS)
 FALLBACK_NAMES = frozenset(name for query in QUERIES.values() for name in query.fallback)
 
 
-def resolve_subsets(requested, option='gather_subset'):
-    """Turn ``gather_subset`` (names, ``all``, ``!name``) into the ordered list of subsets."""
+def resolve_subsets(requested, option='gather_subset', names=SUBSET_NAMES):
+    """Turn ``gather_subset`` (names, ``all``, ``!name``) into the ordered list of subsets (of ``names``)."""
+    names = tuple(names)
     requested = list(requested or ['all'])
-    unknown = [item for item in requested if item.lstrip('!') not in SUBSET_NAMES + ('all',)]
+    unknown = [item for item in requested if item.lstrip('!') not in names + ('all',)]
     if unknown:
-        raise InvalidInputError(option, unknown, 'choose from all, %s (prefix a name with ! to leave it out)' % ', '.join(SUBSET_NAMES))
+        raise InvalidInputError(option, unknown, 'choose from all, %s (prefix a name with ! to leave it out)' % ', '.join(names))
     include = [item for item in requested if not item.startswith('!')]
     exclude = {item[1:] for item in requested if item.startswith('!')}
     if 'all' in include or not include and 'all' not in exclude:
-        include = list(SUBSET_NAMES)
-    return [name for name in SUBSET_NAMES if name in include and name not in exclude]
+        include = list(names)
+    return [name for name in names if name in include and name not in exclude]
 
 
 def gather(modem, subsets):
     """Ask the modem for ``subsets``; return (facts, notes) where notes list what was left out, then the causes of
     NO CARRIER that the gathered answers show (the checks of huawei_diagnose)."""
-    wanted = [name for subset in subsets for name in SUBSETS[subset] if name not in FALLBACK_NAMES]
+    facts, notes, dummy = gather_with(modem, subsets)
+    return facts, notes
+
+
+def gather_with(modem, subsets, also=()):
+    """As ``gather``, asking the queries ``also`` on the same lines; return (facts, notes, every outcome)."""
+    wanted = [name for subset in subsets for name in SUBSETS[subset] if name not in FALLBACK_NAMES] + list(also)
     outcomes = modem.ask(wanted)
     facts = {subset: _assemble(subset, outcomes) for subset in subsets}
     notes = [dict(outcomes[name].note(), subset=subset) for subset in subsets for name in _noted(subset, outcomes)]
-    return facts, notes + diagnosis.notes(outcomes)
+    return facts, notes + diagnosis.notes(outcomes), outcomes
 
 
 def _assemble(subset, outcomes):

@@ -307,7 +307,8 @@ def routeros_roaming_off(readings):
     roaming_now = any(domain['registered'] and domain['roaming'] for domain in registrations(readings))
     if not roaming_now and not _denied_for_roaming(readings):
         return None
-    return {'interface': readings.option('interface'), 'evidence_lines': ['allow-roaming=no']}
+    registration = readings.evidence(('creg', 'cgreg', 'cereg'))
+    return {'interface': readings.option('interface'), 'evidence_lines': ['allow-roaming=no'] + registration}
 
 
 # --- Signal and registration --------------------------------------------------------------------

@@ -64,10 +64,16 @@ def value_of(outcomes, name, default=None):
 
 
 class HuaweiModem:
-    """One modem, reached through an AT client."""
+    """One modem, reached through an AT client.
 
-    def __init__(self, client):
+    ``router``: the settings of the MikroTik router the modem sits behind (a ``RouterosLte``), None
+    on a serial port. The modem service never uses it; the tasks and resources that manage RouterOS's
+    own LTE settings find it here.
+    """
+
+    def __init__(self, client, router=None):
         self.client = client
+        self.router = router
         self._absent = {}
 
     @property

@@ -46,7 +46,9 @@ class Resource:
     alone (without the connection options), as AnsibleModule takes them. ``reads`` names the
     catalogue queries whose answers ``current`` needs; ``test_reads`` the test commands that check
     a planned write against what the modem offers. ``chained``: the writes are plain commands that
-    may share a line with other resources' writes. ``resets_modem``: applying it restarts the modem.
+    may share a line with other resources' writes. ``resets_modem``: applying it restarts the modem
+    (or, for the router's own settings, makes the router initialise the modem again): what follows is
+    read again. ``transports``: the transports that reach what it manages (None: every one).
     """
 
     name = 'resource'
@@ -56,9 +58,14 @@ class Resource:
     test_reads = ()
     chained = False
     resets_modem = False
+    transports = None
 
     def validate(self, params):
         """Raise InvalidInputError for a bad option value (nothing has been sent yet)."""
+
+    def fetch(self, modem, params):
+        """Reads of something other than the modem's AT port (the router's own settings): ``{name: value}``, merged into the outcomes."""
+        return {}
 
     def queries(self, params):
         """The catalogue queries to ask for ``params`` (``reads`` unless the options change them)."""
@@ -180,8 +187,12 @@ def validate(items):
 
 
 def read(modem, items):
-    """Ask every query the items need; return ``{name: Outcome}``."""
-    return modem.ask([name for resource, params, dummy in _items(items) for name in resource.queries(params)])
+    """Ask every query the items need; return ``{name: Outcome}`` (and what ``fetch`` read elsewhere)."""
+    items = _items(items)
+    outcomes = modem.ask([name for resource, params, dummy in items for name in resource.queries(params)])
+    for resource, params, facet in items:
+        outcomes.update(items.in_facet(resource.fetch, lambda facet=facet: facet, modem, params))
+    return outcomes
 
 
 def _plan(resource, params, facet, outcomes):

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from ansible_collections.lte.modem.plugins.module_utils._errors import InvalidInputError
 from ansible_collections.lte.modem.plugins.module_utils._state import engine
 from ansible_collections.lte.modem.plugins.module_utils._transports.registry import connection_argument_spec
 
@@ -43,9 +44,18 @@ def _no_checks(params):
     return None
 
 
+def check_transport(resource, params):
+    """Raise InvalidInputError when the task's transport cannot reach what ``resource`` manages (the router's own settings over serial)."""
+    if resource.transports is not None and params.get('transport') not in resource.transports:
+        raise InvalidInputError('transport', params.get('transport'),
+                                '%s: the settings of the MikroTik router the modem sits behind need transport %s; a serial port '
+                                'reaches the modem alone' % (resource.name, ' or '.join(resource.transports)))
+
+
 def resource_task(resource):
     """The ModuleTask of a module that manages one desired-state resource."""
     def validate(params):
+        check_transport(resource, params)
         engine.validate([(resource, params)])
 
     def run(modem, params, check_mode, diff):

@@ -10,13 +10,13 @@
 
 ``fix`` goes through the desired-state engine (``converge``), so check mode, diff and an honest
 ``changed`` come from there; it applies only the remedies that name a resource (the radio, the
-roam field, the APN), never the port mode or the SIM PIN. The modem is read again afterwards, once
+roam field, the APN, and on a MikroTik router its ``allow-roaming``), never the port mode or the SIM PIN. The modem is read again afterwards, once
 it had time to register, and the findings after the fix are the ones reported.
 """
 
 from __future__ import annotations
 
-from ansible_collections.lte.modem.plugins.module_utils._errors import InvalidInputError, ModemError
+from ansible_collections.lte.modem.plugins.module_utils._errors import InvalidInputError, ModemError, RouterCommandError, UnsupportedError
 from ansible_collections.lte.modem.plugins.module_utils._huawei import diagnosis, judges
 from ansible_collections.lte.modem.plugins.module_utils._poll import poll_until
 from ansible_collections.lte.modem.plugins.module_utils._state import engine
@@ -37,10 +37,16 @@ def validate(params):
 def routeros_settings(modem, params):
     """The router's own settings of the LTE interface, for the checks that need them (``routeros_roaming_off``).
 
-    EXTENSION POINT: return ``{'allow_roaming': bool}`` read from ``/interface/lte`` once the RouterOS
-    transports can read interface settings; None leaves those checks skipped.
+    ``{'allow_roaming': bool}`` from ``/interface lte``; None on a serial port (no router), or when the
+    router does not let its settings be read (those checks are then skipped, saying why).
     """
-    return None
+    if modem.router is None:
+        return None
+    try:
+        interface = modem.router.read().interface
+    except (RouterCommandError, UnsupportedError):
+        return None
+    return {'allow_roaming': interface.get('allow_roaming')}
 
 
 def diagnose(modem, params):

@@ -10,7 +10,8 @@
 
 Each facet takes the options of the single-purpose module of its resource (the same argument
 spec), in the order of the resource registry, which cannot harm a modem. A facet left out is not
-managed. ``apns`` holds a list of contexts, one per context id.
+managed. ``apns`` holds a list of contexts, one per context id. ``routeros`` (the router's own LTE
+settings) needs a RouterOS transport.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 from ansible_collections.lte.modem.plugins.module_utils._errors import InvalidInputError
 from ansible_collections.lte.modem.plugins.module_utils._state import engine
 from ansible_collections.lte.modem.plugins.module_utils._state.registry import RESOURCES
-from ansible_collections.lte.modem.plugins.module_utils._tasks.base import ModuleTask
+from ansible_collections.lte.modem.plugins.module_utils._tasks.base import ModuleTask, check_transport
 
 
 class Facet:
@@ -47,6 +48,7 @@ class Facet:
 
 FACETS = tuple(Facet(name, RESOURCES[resource], key) for name, resource, key in (
     ('port_mode', 'port_mode', None),
+    ('routeros', 'routeros', None),
     ('sim', 'sim', None),
     ('radio', 'radio', None),
     ('syscfg', 'syscfg', None),
@@ -63,6 +65,8 @@ def items_of(params):
 
 def validate(params):
     for facet in FACETS:
+        if params.get(facet.name) is not None:
+            check_transport(facet.resource, params)
         if facet.key and params.get(facet.name):
             keys = [element[facet.key] for element in params[facet.name]]
             repeated = sorted({key for key in keys if keys.count(key) > 1})

@@ -21,6 +21,7 @@ from ansible_collections.lte.modem.plugins.module_utils._at.client import AtClie
 from ansible_collections.lte.modem.plugins.module_utils._errors import ModemError
 from ansible_collections.lte.modem.plugins.module_utils._huawei.modem import HuaweiModem
 from ansible_collections.lte.modem.plugins.module_utils._lock import LOCK_DIR, ModemLock
+from ansible_collections.lte.modem.plugins.module_utils._routeros.lte import open_router
 from ansible_collections.lte.modem.plugins.module_utils._tasks.base import HostTask
 from ansible_collections.lte.modem.plugins.module_utils._transports.registry import modem_key, open_transport, validate_connection
 
@@ -40,10 +41,11 @@ def execute(task, params, check_mode=False, diff=False, transport_factory=open_t
     with ModemLock(modem_key(params), lock_directory).acquire(params['lock_timeout']):
         with transport_factory(params) as transport:
             client = AtClient(transport, timeout=params['timeout'])
+            router = open_router(transport, params)
             try:
-                result = task.run(HuaweiModem(client), params, check_mode, diff)
+                result = task.run(HuaweiModem(client, router), params, check_mode, diff)
             except ModemError as exc:
-                raise exc.after_write() if client.wrote else exc
+                raise exc.after_write() if client.wrote or (router is not None and router.wrote) else exc
             finally:
                 client.finish()
     if client.urcs and 'urcs' not in result:

@@ -14,7 +14,14 @@ import socket
 import ssl
 import traceback
 
-from ansible_collections.lte.modem.plugins.module_utils._errors import LinkLost, TransportError, TransportTimeout, Unreachable, UnsupportedError
+from ansible_collections.lte.modem.plugins.module_utils._errors import (
+    LinkLost,
+    RouterCommandError,
+    TransportError,
+    TransportTimeout,
+    Unreachable,
+    UnsupportedError,
+)
 from ansible_collections.lte.modem.plugins.module_utils._transports.at_chat import CONNECT_TIMEOUT, ROUTEROS_OPTIONS, AtChatTransport, check_readable_file
 
 API_PORT = 8728
@@ -114,18 +121,43 @@ class RouterOsApiTransport(AtChatTransport):
             raise TransportError('Cannot connect to the RouterOS API at %s:%d: %s' % (self.host, self.port, exc)) from None
 
     def request(self, line, wait, timeout):
+        words = ['=.id=%s' % self.interface, '=input=%s' % self._encode(line)]
+        if wait:
+            words.append('=wait=yes')
+        rows = self._exchange(AT_CHAT, words, timeout + (WAIT_EXTRA_SECONDS if wait else 0),
+                              lambda text: self.error_for(text, 'RouterOS at {host} refused at-chat on {interface}: {text}'))
+        return '\n'.join(self._decode(row.get('output', '')) for row in rows)
+
+    def call(self, command, attributes=None, queries=()):
+        """Run one API command on the router's own configuration (``/interface/lte/print``, ``/interface/lte/apn/set``).
+
+        ``attributes`` are sent as ``=name=value`` words, ``queries`` as they are (``?name=lte1``).
+        Returns the reply rows, every value as RouterOS text (booleans ``true``/``false``).
+
+        Raises:
+            RouterCommandError: the router refused the command (a trap; the message quotes RouterOS, never a value sent).
+            UnsupportedError: this RouterOS has no such command or menu.
+            LinkLost, TransportTimeout: as ``request``.
+        """
+        def refused(text):
+            if 'no such command' in text:
+                return UnsupportedError('RouterOS at %s has no %s (%s)' % (self.host, command, text))
+            return RouterCommandError('RouterOS at %s refused %s: %s' % (self.host, command, text))
+        words = ['=%s=%s' % (name, self._encode(value)) for name, value in (attributes or {}).items()] + list(queries)
+        rows = self._exchange(command, words, self.connect_timeout, refused)
+        return [{name: self._text(value) for name, value in row.items()} for row in rows]
+
+    def _exchange(self, command, words, seconds, refused):
+        """One API sentence and its reply rows; a trap becomes ``refused(message)``, the link's failures LinkLost or TransportTimeout."""
         errors = self._exceptions
         if self._api is None:
             # The previous call timed out: its late reply would be read as this one's.
             self._api = self._connect()
-        words = ['=.id=%s' % self.interface, '=input=%s' % line.encode(self.encoding).decode('latin-1')]
-        if wait:
-            words.append('=wait=yes')
-        self._set_socket_timeout(timeout + (WAIT_EXTRA_SECONDS if wait else 0))
+        self._set_socket_timeout(seconds)
         try:
-            rows = tuple(self._api.rawCmd(AT_CHAT, *words))
+            return tuple(self._api.rawCmd(command, *words))
         except (errors.TrapError, errors.MultiTrapError) as exc:
-            raise self.error_for(str(exc), 'RouterOS at {host} refused at-chat on {interface}: {text}') from None
+            raise refused(str(exc)) from None
         except errors.FatalError as exc:
             raise LinkLost('RouterOS at %s ended the API session' % self.host, cause=str(exc) or 'no reason given') from None
         except errors.ConnectionClosed:
@@ -135,7 +167,16 @@ class RouterOsApiTransport(AtChatTransport):
             raise TransportTimeout() from None
         except (OSError, errors.LibRouterosError, ValueError, TypeError, IndexError) as exc:
             raise LinkLost('The RouterOS API at %s failed' % self.host, cause=str(exc) or type(exc).__name__) from None
-        return '\n'.join(self._decode(row.get('output', '')) for row in rows)
+
+    def _encode(self, value):
+        # Words travel as latin-1 (see _connect): the user's encoding decides the bytes.
+        return str(value).encode(self.encoding).decode('latin-1')
+
+    def _text(self, value):
+        # librouteros turns yes/true into True and digits into int: RouterOS text again.
+        if isinstance(value, bool):
+            return 'true' if value else 'false'
+        return self._decode(value)
 
     def _set_socket_timeout(self, seconds):
         # librouteros keeps the connect timeout on its socket; an at-chat call gets its own.

@@ -141,6 +141,14 @@ class RouterOsSshTransport(AtChatTransport):
             raise self.error_for(shown, 'RouterOS at {host} printed no at-chat output: {text}')
         return '\n'.join(lines)
 
+    def run_cli(self, line, timeout=None):
+        """Run one command line of the RouterOS CLI (the router's own settings) and return what it printed.
+
+        Raises:
+            LinkLost, TransportTimeout.
+        """
+        return self._run_cli(line, timeout or self.connect_timeout)
+
     def _run_cli(self, line, seconds):
         deadline = time.monotonic() + seconds
         chunks = []

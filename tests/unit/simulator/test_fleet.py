@@ -115,23 +115,28 @@ def test_cli_fleet_runs_until_sigterm(tmp_path):
     command = [sys.executable, "-m", "simulator", "fleet", "--routers", "3", "--base-address", "127.0.0.241", "--api-port", "0",
                "--ssh", "--ssh-port", "0", "--tls", "anon", "--api-tls-port", "0", "--inventory", str(inventory),
                "--password-file", str(password_file), "--at-chat-wait", "0.2", "--first-chunk-timeout", str(TIMEOUT), "--workdir", str(tmp_path / "work"),
-               "--roaming-sim", "--router", "router03:down", "--modem-knob", "rssi=25"]
+               "--roaming-sim", "--router", "router03:down", "--modem-knob", "rssi=25", "--allow-roaming", "no",
+               "--router", "router01:allow-roaming=yes"]
     with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
         try:
             lines = read_until(process, "manifest:")
             assert "ready" in lines, (lines, process.stderr.read() if process.poll() is not None else "")
             assert lines[-3:] == ["ready", f"inventory: {inventory}", f"manifest: {tmp_path / 'inventory.manifest.json'}"]
             assert "router03: down" in lines and "down: router03" in lines and "foreign-sim: router01 router02 router03" in lines
+            assert "allow-roaming=no: router02 router03" in lines
             hosts = yaml.safe_load(inventory.read_text())["all"]["children"]["routers"]
             assert hosts["vars"]["routeros_password"] == "from-file" and hosts["vars"]["lte_modem_transport"] == "routeros_api"
             assert list(hosts["hosts"]) == ["router01", "router02", "router03"]  # the down router is listed too
             manifest = json.loads((tmp_path / "inventory.manifest.json").read_text())
             assert manifest["down"] == ["router03"] and manifest["hosts"]["router02"]["knobs"]["rssi"] == 25
+            assert manifest["allow_roaming_off"] == ["router02", "router03"] and manifest["hosts"]["router01"]["allow_roaming"] is True
             host = hosts["hosts"]["router02"]
             api = librouteros.connect(host["ansible_host"], "admin", "from-file", port=host["routeros_api_port"], timeout=TIMEOUT)
             assert tuple(api("/system/identity/print")) == ({"name": "router02"},)
             # --roaming-sim: the foreign SIM is denied while the modem's roam bit is off
             assert tuple(api("/interface/lte/at-chat", number="lte1", input="AT+CREG?"))[0]["output"] == "+CREG: 0,3\r\nOK"
+            # --allow-roaming no: the router starts with RouterOS's own setting off
+            assert tuple(api("/interface/lte/print", **{".proplist": "allow-roaming"})) == ({"allow-roaming": False},)
             api.close()
         finally:
             process.send_signal(signal.SIGTERM)
@@ -150,7 +155,7 @@ def run_main(arguments):
 def test_cli_takes_the_modem_knob_options(subcommand, capsys):
     assert run_main([subcommand, "--help"]) == 0
     shown = capsys.readouterr().out
-    for option in ("--roaming-sim", "--sim", "--valid-apn", "--latency", "--modem-knob"):
+    for option in ("--roaming-sim", "--sim", "--valid-apn", "--latency", "--modem-knob", "--allow-roaming"):
         assert option in shown
     assert ("--login-style" in shown) == (subcommand == "router")
 
@@ -160,6 +165,7 @@ def test_cli_takes_the_modem_knob_options(subcommand, capsys):
     (["--router", "router09:slow"], "no router named 'router09'"),
     (["--profiles", "ME909u-521:2"], "gives 2 routers, the fleet has 3"),
     (["--down", "4"], "not between 0 and 3 routers"),
+    (["--router", "router01:allow-roaming=maybe"], "router01: allow-roaming: 'maybe' is neither yes nor no"),
 ])
 def test_cli_refuses_a_bad_knob_or_mix(arguments, message, capsys):
     assert run_main(["fleet", "--base-address", "127.0.0.245", *arguments]) == 2

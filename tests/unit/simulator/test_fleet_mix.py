@@ -85,6 +85,26 @@ def test_the_modem_subcommands_knob_options_are_found():
     assert not flags & {"--profile", "--seed", "--tcp", "--state-file"}
 
 
+def test_allow_roaming_for_the_fleet_and_per_router():
+    plans = Fleet(3, base_address="127.0.6.1").plan()
+    assert [plan.allow_roaming for plan in plans] == [True, True, True]
+    plans = Fleet(3, base_address="127.0.6.1", allow_roaming=False, mix=FleetMix(routers={"router02": "foreign-sim,allow-roaming=yes"})).plan()
+    assert [plan.allow_roaming for plan in plans] == [False, True, False] and plans[1].foreign_sim
+
+
+def test_a_router_without_allow_roaming_keeps_its_session_down_while_roaming(tmp_path):
+    fleet = Fleet(1, base_address="127.0.6.15", api_port=0, at_chat_wait=0.2, first_chunk_timeout=TIMEOUT, password="sim-pass",
+                  knobs={"home_network": False}, allow_roaming=False, workdir=str(tmp_path))
+    with fleet:
+        api = connect(fleet.routers[0], "sim-pass")
+        assert at_chat(api, ROAM_ON) == "OK" and at_chat(api, "AT+CREG?") == "+CREG: 0,5\r\nOK"
+        row = tuple(api("/interface/lte/print"))[0]
+        assert (row["allow-roaming"], row["running"]) == (False, False)
+        tuple(api("/interface/lte/set", **{".id": "lte1", "allow-roaming": True}))
+        assert tuple(api("/interface/lte/print"))[0]["running"] is True
+        api.close()
+
+
 def test_foreign_sim_registers_only_once_the_roam_bit_is_on(tmp_path):
     fleet = Fleet(2, base_address="127.0.6.11", api_port=0, at_chat_wait=0.2, first_chunk_timeout=TIMEOUT, password="sim-pass", knobs={"home_network": False},
                   workdir=str(tmp_path))

@@ -187,3 +187,38 @@ def test_lte_and_apn_menus_in_the_cli():
     finally:
         router.close()
         modem.close()
+
+
+def test_print_detail_as_routeros7_prints_it():
+    modem = make_modem()
+    router = SimulatedRouter(lte={"lte1": modem}, at_chat_wait=0.2, first_chunk_timeout=TIMEOUT, lte_settings={"allow-roaming": "yes"})
+    cli = Cli(router)
+    try:
+        assert cli.run('/interface lte apn add name="Wind Tre" apn=myinternet.wind authentication=chap user=fleet password="p\\"w" comment=backup') == ""
+        assert cli.run(f'/interface lte set lte1 comment=uplink modem-init="{ROAM_ON.replace(chr(34), chr(92) + chr(34))}"') == ""
+        lines = cli.run("/interface lte print detail without-paging").split("\r\n")
+        assert lines[0] == "Flags: X - disabled; R - running "
+        assert lines[1] == " 0 R ;;; uplink"
+        assert lines[2].startswith('     name="lte1" default-name="lte1" mtu=1500 allow-roaming=yes ')
+        # items wrap between properties at 80 columns, continuing under the first property
+        assert all(len(line) <= 81 or "modem-init=" in line for line in lines) and lines[3].startswith("     apn-profiles=default ")
+        assert '     modem-init="AT^SYSCFGEX=\\"00\\",3FFFFFFF,1,1,7FFFFFFFFFFFFFFF,," sms-read=no ' in lines
+        printed = cli.run("/interface lte apn print detail")
+        assert printed.startswith('Flags: * - default \r\n 0 * name="default" apn="internet" authentication=none ip-type=auto ')
+        assert ' 1   ;;; backup\r\n     name="Wind Tre" apn="myinternet.wind" authentication=chap user="fleet" \r\n     password="p\\"w" ' in printed
+    finally:
+        router.close()
+        modem.close()
+
+
+def test_the_router_can_start_with_its_own_settings():
+    modem = make_modem()
+    router = SimulatedRouter(lte={"lte1": modem}, at_chat_wait=0.2, lte_settings={"allow-roaming": "no", "comment": "wan"})
+    try:
+        assert router.interfaces[0].settings["allow-roaming"] == "false" and router.interfaces[0].settings["comment"] == "wan"
+        assert not router.interfaces[0].modem_made or modem.command_log == []  # nothing initialised the modem for it
+        with pytest.raises(Exception, match="value of allow-roaming must be yes or no"):
+            SimulatedRouter(lte={"lte1": modem}, lte_settings={"allow-roaming": "maybe"})
+    finally:
+        router.close()
+        modem.close()

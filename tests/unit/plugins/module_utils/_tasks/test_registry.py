@@ -49,4 +49,4 @@ def test_a_host_module_has_no_task_action_plugin_or_group(module):
 
 
 def test_resources_are_in_an_order_that_cannot_harm():
-    assert list(RESOURCES) == ['port_mode', 'sim', 'radio', 'syscfg', 'apn', 'connection']
+    assert list(RESOURCES) == ['port_mode', 'routeros', 'sim', 'radio', 'syscfg', 'apn', 'connection']

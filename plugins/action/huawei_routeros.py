@@ -1,0 +1,1 @@
+../plugin_utils/_modem_action.py
