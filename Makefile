@@ -35,7 +35,7 @@ help:
 	@echo 'make integration  pytest tests/integration'
 	@echo 'make host         the huawei_host role in a throw-away Debian root (builds it once; needs root)'
 	@echo 'make sanity       ansible-test sanity on a temporary copy of the collection'
-	@echo 'make lint         ansible-lint (production profile) and antsibull-changelog lint'
+	@echo 'make lint         ansible-lint (production profile), antsibull-changelog lint, antsibull-docs lint'
 	@echo 'make matrix       the smoke set on every older ansible-core release (tests/matrix/), a table of results'
 	@echo 'make bench        run benchmarks/*.py'
 	@echo 'make venv         create or update .venv from tests/requirements.txt'
@@ -86,6 +86,7 @@ sanity: venv matrix-venvs
 lint: venv collection
 	ansible-lint
 	antsibull-changelog lint
+	antsibull-docs lint-collection-docs .
 
 # The ansible-core matrix (tests/matrix/): every older release in .venv-matrix/core-RELEASE runs
 # the smoke set; .venv-matrix/target-X.Y are the target Pythons the modules are run with.

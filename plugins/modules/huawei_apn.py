@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: huawei_apn
 short_description: Manage a PDP context (APN) of a Huawei modem
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Defines or deletes one PDP context of a Huawei modem with C(AT+CGDCONT), the context the modem dials
     with C(AT^NDISDUP) or PPP.
@@ -58,6 +58,8 @@ notes:
 seealso:
   - module: lte.modem.huawei_info
   - module: lte.modem.huawei_syscfg
+  - ref: ansible_collections.lte.modem.docsite.apn
+    description: The APN guide.
 """
 
 EXAMPLES = r"""

@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: huawei_at
 short_description: Send AT commands to a Huawei LTE modem and get structured results
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Sends one or more AT command lines to a Huawei modem over a local serial port or through a
     MikroTik router, and returns each answer split into information lines, the final result code,
@@ -64,11 +64,13 @@ notes:
     dedicated modules whose secret options are never logged.
 seealso:
   - module: lte.modem.huawei_info
+  - ref: ansible_collections.lte.modem.docsite.transports
+    description: "Serial, RouterOS API and SSH: where a module runs and its connection options."
 """
 
 EXAMPLES = r"""
 ---
-- name: Read the roaming, mode and band settings (seed of the MikroTik roaming story)
+- name: Read the roaming, mode and band settings (what to look at first when a roaming SIM gets no data)
   lte.modem.huawei_at:
     device: /dev/serial/by-id/usb-HUAWEI_Technology_HUAWEI_Mobile-if02-port0
     command: AT^SYSCFGEX?

@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: huawei_connection
 short_description: Bring the NDIS/NCM data connection of a Huawei modem up or down
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Dials the modem's data connection with C(AT^NDISDUP=<cid>,1[,"<apn>"[,"<user>","<password>",<auth>]]) and polls
     C(AT^NDISSTATQRY?) until the IP families of O(ip_type) report connected, or hangs it up with C(AT^NDISDUP=<cid>,0).
@@ -78,6 +78,8 @@ seealso:
   - module: lte.modem.huawei_apn
   - module: lte.modem.huawei_radio
   - module: lte.modem.huawei_info
+  - ref: ansible_collections.lte.modem.docsite.connecting
+    description: "Connecting: the dial, DHCP, and what keeps a call down."
 """
 
 EXAMPLES = r"""

@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: huawei_diagnose
 short_description: Find why a Huawei modem gives NO CARRIER, and fix what can be fixed
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Runs the NO CARRIER checklist on a Huawei modem, in root-cause order, and reports every cause it finds (it stops at none),
     each with the modem's own lines as evidence and its remedy, the collection task and the raw command that remove it.
@@ -74,13 +74,15 @@ notes:
     is reported as the finding C(port_silent), not as a failure.
   - With a RouterOS transport the check C(routeros_roaming_off) reads C(allow-roaming) of the router's LTE interface
     (O(interface)); with O(transport=serial) there is no router and the check is skipped.
-  - C(docs/diagnose.md) walks a real case from the symptom to the fix.
+  - R(Diagnosing NO CARRIER,ansible_collections.lte.modem.docsite.diagnose) walks a real case from the symptom to the fix.
 seealso:
   - module: lte.modem.huawei_info
   - module: lte.modem.huawei_ports
   - module: lte.modem.huawei_radio
   - module: lte.modem.huawei_syscfg
   - module: lte.modem.huawei_connection
+  - ref: ansible_collections.lte.modem.docsite.diagnose
+    description: Diagnosing NO CARRIER, from the symptom to the fix.
 """
 
 EXAMPLES = r"""

@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: huawei_hilink
 short_description: Detect a Huawei USB stick in HiLink mode and switch it to its serial configuration
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - A stick in HiLink mode (E3372, E3272, E3531 with HiLink firmware, USB ID C(12d1:14dc)) is a router inside the stick - a
     network card, a web interface at C(http://192.168.8.1) - and has no AT port, so the other modules of the collection
@@ -87,6 +87,8 @@ notes:
 seealso:
   - module: lte.modem.huawei_ports
   - module: lte.modem.huawei_port_mode
+  - ref: ansible_collections.lte.modem.docsite.host_raspberry_pi_stick
+    description: "A USB stick on a Raspberry Pi: out of HiLink mode, or the firmware-downgrade route."
 """
 
 EXAMPLES = r"""

@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: huawei_info
 short_description: Gather facts from a Huawei LTE modem
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Reads identity, firmware, SIM, radio and RF switches, registration, signal, mode/band/roaming
     settings, PDP contexts, USB port mode and the data connection of a Huawei modem with AT commands.
@@ -54,6 +54,10 @@ options:
     default: [all]
 seealso:
   - module: lte.modem.huawei_at
+  - ref: ansible_collections.lte.modem.docsite.diagnose
+    description: "Diagnosing NO CARRIER: the checks behind the notes."
+  - ref: ansible_collections.lte.modem.docsite.transports
+    description: "RouterOS's own LTE settings beside the modem's."
 """
 
 EXAMPLES = r"""

@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: huawei_modem
 short_description: The whole desired state of a Huawei modem in one task (port mode, router, SIM, radio, bands, APNs, connection)
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Brings a Huawei modem to a desired state given as facets, each with exactly the options of the single-purpose
     module of the same name (M(lte.modem.huawei_port_mode), M(lte.modem.huawei_routeros), M(lte.modem.huawei_sim),
@@ -188,7 +188,7 @@ options:
         description:
           - Whether the modem may register on a visited network (the C(<roam>) field, V(true) = 1, V(false) = 0).
           - On a MikroTik router this is the modem's own setting; the router's C(allow-roaming) of the LTE interface
-            is a separate setting, see the roaming guide in the collection's C(docs/roaming.md).
+            is a separate setting, see R(the roaming guide,ansible_collections.lte.modem.docsite.roaming).
         type: bool
       mode_order:
         description:
@@ -343,6 +343,8 @@ seealso:
   - module: lte.modem.huawei_syscfg
   - module: lte.modem.huawei_apn
   - module: lte.modem.huawei_connection
+  - ref: ansible_collections.lte.modem.docsite.fleet
+    description: The desired state of a fleet in inventory variables, and the playbooks that enforce it.
 """
 
 EXAMPLES = r"""

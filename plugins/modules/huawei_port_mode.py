@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: huawei_port_mode
 short_description: Set the USB port mode (composition) of a Huawei modem with AT^SETPORT
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Sets the USB composition a Huawei modem presents after its next restart (C(AT^SETPORT)), for example to turn an
     E3272 from HiLink mode into a stick with a serial AT port (V(FF;10,12)).
@@ -20,7 +20,7 @@ description:
     C(at-chat) answers again) and verifies that C(AT^SETPORT?) shows the new mode.
   - With O(reset=false) the new mode is stored but C(AT^SETPORT?) keeps showing the old value until the next restart.
     The module then leaves a marker file in O(state_dir) so that a second run does not write again; see
-    C(docs/port-mode.md) for how it works and its limits.
+    R(the port mode guide,ansible_collections.lte.modem.docsite.port_mode) for how it works and its limits.
 author:
   - lte.modem contributors (@lte-modem)
 extends_documentation_fragment:
@@ -75,6 +75,8 @@ notes:
 seealso:
   - module: lte.modem.huawei_info
   - module: lte.modem.huawei_at
+  - ref: ansible_collections.lte.modem.docsite.port_mode
+    description: "The USB port mode guide: port codes, the lock-out guard, the reset."
 """
 
 EXAMPLES = r"""

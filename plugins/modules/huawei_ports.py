@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: huawei_ports
 short_description: Find the Huawei modems of a Linux host and their AT port
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Lists every Huawei USB modem of the host from sysfs (vendor ID C(12d1), and IDs of rebranded
     modules such as HP's C(03f0:a31d)) with its USB identity, its ttys and its network interfaces.
@@ -89,6 +89,8 @@ notes:
 seealso:
   - module: lte.modem.huawei_info
   - module: lte.modem.huawei_port_mode
+  - ref: ansible_collections.lte.modem.docsite.discovery
+    description: "Finding the AT port among a modem's ttys."
 """
 
 EXAMPLES = r"""

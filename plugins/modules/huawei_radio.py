@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: huawei_radio
 short_description: Switch the radio of a Huawei modem on or off (RF switch and CFUN)
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Sets the software RF switch of Huawei modules (C(AT^RFSWITCH=1/0)) and the phone functionality (C(AT+CFUN=1/0/4)),
     reading both first and writing only what differs, then reading them back.
@@ -39,6 +39,8 @@ notes:
 seealso:
   - module: lte.modem.huawei_info
   - module: lte.modem.huawei_connection
+  - ref: ansible_collections.lte.modem.docsite.rf_and_no_carrier
+    description: RF switches and NO CARRIER.
 """
 
 EXAMPLES = r"""

@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: huawei_routeros
 short_description: Manage a MikroTik router's own LTE settings for its Huawei modem (allow-roaming, APN profile)
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Sets what RouterOS itself keeps about the LTE interface of a Huawei modem, beside the modem's own settings -
     C(allow-roaming) of the interface (C(/interface lte)), one APN profile (C(/interface lte apn)), and whether the
@@ -92,6 +92,10 @@ seealso:
   - module: lte.modem.huawei_syscfg
   - module: lte.modem.huawei_modem
   - module: lte.modem.huawei_info
+  - ref: ansible_collections.lte.modem.docsite.transports
+    description: "RouterOS's own LTE settings beside the modem's."
+  - ref: ansible_collections.lte.modem.docsite.roaming
+    description: Roaming on a MikroTik router.
 """
 
 EXAMPLES = r"""

@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: huawei_sim
 short_description: Unlock the SIM of a Huawei modem with its PIN, and switch its PIN lock on or off
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Reads the SIM state (C(AT+CPIN?)), the attempts left (C(AT^CPIN?)), the ICCID (C(AT^ICCID?)) and the PIN lock
     (C(AT+CLCK="SC",2)) in one round trip.
@@ -50,6 +50,8 @@ notes:
 seealso:
   - module: lte.modem.huawei_info
   - module: lte.modem.huawei_connection
+  - ref: ansible_collections.lte.modem.docsite.trust
+    description: Secrets in output, bad input and faults.
 """
 
 EXAMPLES = r"""

@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 module: huawei_syscfg
 short_description: Manage roaming, network mode order, bands and service domain of a Huawei modem
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Sets the roaming, RAT order, GSM/UMTS bands, LTE bands and service domain that a Huawei modem keeps in
     C(AT^SYSCFGEX) (LTE modems) or C(AT^SYSCFG) (3G-only modems such as the E3531).
@@ -32,7 +32,7 @@ options:
     description:
       - Whether the modem may register on a visited network (the C(<roam>) field, V(true) = 1, V(false) = 0).
       - On a MikroTik router this is the modem's own setting; the router's C(allow-roaming) of the LTE
-        interface is a separate setting, see the roaming guide in the collection's C(docs/roaming.md).
+        interface is a separate setting, see R(the roaming guide,ansible_collections.lte.modem.docsite.roaming).
     type: bool
   mode_order:
     description:
@@ -72,6 +72,8 @@ notes:
 seealso:
   - module: lte.modem.huawei_info
   - module: lte.modem.huawei_apn
+  - ref: ansible_collections.lte.modem.docsite.roaming
+    description: "Roaming on a MikroTik router: the modem's roam field and RouterOS allow-roaming."
 """
 
 EXAMPLES = r"""

@@ -38,7 +38,7 @@ except ImportError:
 
 
 # Where a RouterOS connection option comes from when the task (and module_defaults) leave it
-# unset; the first that is set wins (docs/transports.md, "Credentials and precedence"):
+# unset; the first that is set wins (docs/docsite/rst/transports.rst, "Credentials and precedence"):
 #   1. the collection's own inventory variable (routeros_username, ...);
 #   2. Ansible's standard variables, in the order Ansible itself reads them (ansible_ssh_user
 #      before ansible_user, ...);

@@ -140,3 +140,21 @@ def test_modules_run_from_the_installed_collection(installed_env, serial_modem, 
     output = adhoc(env, 'routers', {'command': 'AT+CGMM'}, inventory=router.inventory, cwd=tmp_path)
     assert output.startswith('router01 | SUCCESS') and '"lines": ["ME909u-521"]' in output
     assert router.password not in output
+
+
+def test_the_installed_collection_renders_its_docsite(installed_env, tmp_path):
+    """The guides of docs/docsite and every plugin page as antsibull-docs builds them for docs.ansible.com."""
+    installed, env = installed_env
+    extra = yaml.safe_load((installed / 'docs' / 'docsite' / 'extra-docs.yml').read_text(encoding='utf-8'))
+    guides = [name for section in extra['sections'] for name in section['toctree']]
+    assert sorted(guides) == sorted(path.stem for path in (installed / 'docs' / 'docsite' / 'rst').glob('*.rst'))
+    run([BIN / 'antsibull-docs', 'collection', '--use-current', '--dest-dir', tmp_path, 'lte.modem'], env=env, cwd=tmp_path)
+    pages = tmp_path / 'collections' / 'lte' / 'modem'
+    assert sorted(path.stem for path in (pages / 'docsite').glob('*.rst')) == sorted(guides)
+    modules = sorted(installed.glob('plugins/modules/*.py'))
+    for module in modules:
+        page = (pages / ('%s_module.rst' % module.stem)).read_text(encoding='utf-8')
+        # Every module points to the guide of its task.
+        assert ':ref:`' in page and 'ansible_collections.lte.modem.docsite.' in page, module.stem
+    for role in ('huawei_modem', 'huawei_host', 'fleet_report'):
+        assert (pages / ('%s_role.rst' % role)).exists(), role

@@ -4,7 +4,7 @@
 
 """Where the RouterOS credentials come from, rung by rung, with real ansible-playbook runs at -vvv.
 
-Every run offers credentials on several rungs of the ladder (docs/transports.md): the one that
+Every run offers credentials on several rungs of the ladder (docs/docsite/rst/transports.rst): the one that
 must win is the only one the simulated router accepts, so a run that picked another rung fails
 with "refused the login". Ansible's connection settings come the way AAP/AWX gives a Machine
 credential: ``-u USER`` and the answer to the ``--ask-pass`` prompt on a terminal, and a key in a

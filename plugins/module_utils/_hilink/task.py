@@ -21,7 +21,7 @@ REFUSING_MAJOR = 22
 ROUTE = ('The documented way out is a firmware downgrade to a 21.x release (an E3272 with 22.470 firmware was taken '
          'to 21.420.07.00.00 with Huawei\'s Windows updater, which leaves the stick in its serial mode, 12d1:1442, '
          'on the way). On the serial port, AT^SETPORT="FF;10,12" and AT^RESET then make it a stick for good '
-         '(lte.modem.huawei_port_mode). The collection\'s guide docs/host-raspberry-pi-stick.md walks through it.')
+         '(lte.modem.huawei_port_mode). The collection\'s guide docs/docsite/rst/host_raspberry_pi_stick.rst walks through it.')
 
 
 def firmware_major(version):

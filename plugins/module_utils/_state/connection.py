@@ -23,7 +23,7 @@ CID_MAX = 20  # ^NDISDUP=? -> (1-20)
 POLL_INTERVAL = 0.5
 
 NO_CARRIER_CHECKLIST = (
-    'Check, in this order (docs/rf-and-no-carrier.md): RF switches (AT^RFSWITCH? must show 1,1), functionality (AT+CFUN? must show 1), '
+    'Check, in this order (docs/docsite/rst/rf_and_no_carrier.rst): RF switches (AT^RFSWITCH? must show 1,1), functionality (AT+CFUN? must show 1), '
     'SIM ready (AT+CPIN?), signal (AT+CSQ not 99,99), registration (AT+CREG?/AT+CEREG? registered; a foreign SIM needs roaming '
     'allowed in AT^SYSCFGEX), and the APN and credentials.'
 )

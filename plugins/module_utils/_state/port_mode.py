@@ -12,7 +12,7 @@
 reset, a second run would see the old value and write again; so the module leaves a small marker
 file on the host that runs it, keyed by the IMEI, holding the written mode and the value
 ``^SETPORT?`` showed before. The marker is believed only while ``^SETPORT?`` still shows that old
-value (see docs/port-mode.md).
+value (see docs/docsite/rst/port_mode.rst).
 """
 
 from __future__ import annotations
