@@ -31,15 +31,24 @@ AT_CHAT = '/interface/lte/at-chat'
 WAIT_EXTRA_SECONDS = 5
 
 
+# Imported with this module, which the controller imports once when it loads the action plugin:
+# Ansible forks a worker per host and task, and each would otherwise import librouteros again.
+try:
+    import librouteros
+    from librouteros import exceptions as librouteros_exceptions
+except ImportError:
+    librouteros = librouteros_exceptions = None
+    LIBROUTEROS_IMPORT_ERROR = traceback.format_exc()
+else:
+    LIBROUTEROS_IMPORT_ERROR = None
+
+
 def import_librouteros():
-    """librouteros and its exceptions module, imported on first use (the serial transport never needs them)."""
-    try:
-        import librouteros
-        from librouteros import exceptions
-    except ImportError:
+    """librouteros and its exceptions module; UnsupportedError without them (only this transport needs them)."""
+    if librouteros is None:
         raise UnsupportedError('transport=routeros_api needs the Python library librouteros on the controller '
-                               '(pip install librouteros)', exception=traceback.format_exc()) from None
-    return librouteros, exceptions
+                               '(pip install librouteros)', exception=LIBROUTEROS_IMPORT_ERROR)
+    return librouteros, librouteros_exceptions
 
 
 def tls_wrapper(params, host):

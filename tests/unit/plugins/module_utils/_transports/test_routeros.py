@@ -17,6 +17,7 @@ from ansible_collections.lte.modem.plugins.module_utils._errors import (
     UnsupportedError,
 )
 from ansible_collections.lte.modem.plugins.module_utils._transports.registry import connection_argument_spec
+from ansible_collections.lte.modem.plugins.module_utils._transports import routeros_api
 from ansible_collections.lte.modem.plugins.module_utils._transports.routeros_api import RouterOsApiTransport
 from ansible_collections.lte.modem.plugins.module_utils._transports.routeros_ssh import (
     RouterOsSshTransport,
@@ -104,6 +105,15 @@ def test_options_are_checked_before_connecting(router, params, option):
     with pytest.raises(InvalidInputError) as caught:
         RouterOsApiTransport.check_options(options(router, 'routeros_api', **params))
     assert caught.value.option == option
+
+
+def test_librouteros_is_imported_with_the_transport_module(router, monkeypatch):
+    # The controller imports the module once, before Ansible forks its workers: they find librouteros loaded.
+    assert routeros_api.librouteros is not None and routeros_api.import_librouteros()[0] is routeros_api.librouteros
+    monkeypatch.setattr(routeros_api, 'librouteros', None)
+    monkeypatch.setattr(routeros_api, 'LIBROUTEROS_IMPORT_ERROR', 'ModuleNotFoundError: librouteros')
+    with pytest.raises(UnsupportedError, match='needs the Python library librouteros'):
+        RouterOsApiTransport.from_params(options(router, 'routeros_api'))
 
 
 def test_dropped_api_connection_is_a_lost_link(router, entry):
