@@ -4,8 +4,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # The ansible-core matrix: the older releases of tests/matrix/cores.txt, each in its own
-# virtual environment .venv-matrix/core-RELEASE, run the smoke set (tests/unit and the
-# tests listed in tests/matrix/smoke.txt) side by side, then a table of the results.
+# virtual environment .venv-matrix/core-RELEASE, run the smoke set (the unit tests cores.txt
+# names for the release, and the tests listed in tests/matrix/smoke.txt) side by side, then a
+# table of the results.
 #
 # Usage: tools/matrix.sh venvs          create or update every environment (in parallel), and
 #                                       .venv-matrix/target-X.Y with pyserial for tests/matrix/targets.txt
@@ -24,8 +25,9 @@ jobs=${MATRIX_JOBS:-3}
 # What a target host needs for the serial transport.
 target_pyserial='pyserial==3.5'
 
-releases() { awk '!/^#/ && NF == 2 { print $1 }' "$matrix_dir/cores.txt"; }
+releases() { awk '!/^#/ && NF >= 2 { print $1 }' "$matrix_dir/cores.txt"; }
 python_of() { awk -v r="$1" '!/^#/ && $1 == r { print $2 }' "$matrix_dir/cores.txt"; }
+unit_tests_of() { awk -v r="$1" '!/^#/ && $1 == r { print ($3 == "" ? "tests/unit" : $3) }' "$matrix_dir/cores.txt"; }
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.0fs", b - a }'; }
 
@@ -76,7 +78,7 @@ cmd_venvs() {
     while read -r version; do
         target_venv "$version" &
         pids+=($!)
-    done < <(awk '!/^#/ && NF == 1 { print $1 }' "$matrix_dir/targets.txt")
+    done < <(awk '!/^#/ && NF >= 1 { print $1 }' "$matrix_dir/targets.txt")
     for pid in "${pids[@]}"; do wait "$pid" || status=1; done
     return $status
 }
@@ -97,7 +99,7 @@ smoke_one() {  # run the smoke set on one release; the log holds one pytest summ
     started=$(now)
     mapfile -t selected < <(grep -v -E '^(#|$)' "$matrix_dir/smoke.txt")
     # Two runs: tests/unit and tests/integration each import helpers from their own conftest.py.
-    "$dir/bin/python" -m pytest -p no:cacheprovider -q tests/unit >"$log" 2>&1 || rc=1
+    "$dir/bin/python" -m pytest -p no:cacheprovider -q "$(unit_tests_of "$release")" >"$log" 2>&1 || rc=1
     "$dir/bin/python" -m pytest -p no:cacheprovider -q "${selected[@]}" >>"$log" 2>&1 || rc=1
     echo "$rc $(elapsed "$started")" >"$logs/core-$release.status"
 }
@@ -116,7 +118,7 @@ cmd_smoke() {
     wait
     local status=0 rc time summary version
     echo
-    echo "==> ansible-core matrix (smoke set: tests/unit and tests/matrix/smoke.txt; logs in $logs/)"
+    echo "==> ansible-core matrix (smoke set: unit tests of tests/matrix/cores.txt and tests/matrix/smoke.txt; logs in $logs/)"
     printf '  %-14s %-8s %-8s %-7s %s\n' ansible-core python result time pytest
     for release in "${requested[@]}"; do
         read -r rc time <"$logs/core-$release.status"

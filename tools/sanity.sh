@@ -64,7 +64,7 @@ from packaging.specifiers import SpecifierSet
 with open('tests/config.yml', encoding='utf-8') as f:
     spec = SpecifierSet(yaml.safe_load(f)['modules']['python_requires'])
 with open('tests/matrix/targets.txt', encoding='utf-8') as f:
-    versions = [line.strip() for line in f if line.strip() and not line.startswith('#')]
+    versions = [line.split()[0] for line in f if line.strip() and not line.startswith('#')]
 print(*(v for v in versions if spec.contains(v + '.0')))
 PY
 }
@@ -113,7 +113,7 @@ for version in $claimed; do
     while read -r release; do
         candidate=$checkout/.venv-matrix/core-$release/bin/python
         [[ -x $candidate && " $(known_pythons "$candidate") " == *" $version "* ]] && { older=$release; break; }
-    done < <(awk '!/^#/ && NF == 2 { print $1 }' "$checkout/tests/matrix/cores.txt" | sort -t. -k1,1n -k2,2nr)
+    done < <(awk '!/^#/ && NF >= 2 { print $1 }' "$checkout/tests/matrix/cores.txt" | sort -t. -k1,1n -k2,2nr)
     if [[ -z $older ]]; then
         echo "sanity: no ansible-core of tests/matrix/cores.txt knows Python $version (make matrix-venvs)" >&2
         exit 1

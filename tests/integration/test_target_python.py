@@ -2,7 +2,7 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""The modules on every target Python the ansible-core under test accepts (tests/matrix/targets.txt).
+"""The modules on each target Python, with the newest ansible-core under test that accepts it (tests/matrix/targets.txt).
 
 From Python 3.7 on, huawei_at runs over a real pty; an older Python (2.7 and 3.6, which only
 ansible-core 2.16 still accepts) gets a failed task that says what to do, not a SyntaxError.
@@ -28,12 +28,13 @@ def version_tuple(version):
     return tuple(int(part) for part in version.split('.'))
 
 
-LISTED = [line.strip() for line in (REPO / 'tests' / 'matrix' / 'targets.txt').read_text(encoding='utf-8').splitlines()
-          if line.strip() and not line.startswith('#')]
-ACCEPTED = [version for version in LISTED if version in REMOTE_ONLY_PYTHON_VERSIONS + CONTROLLER_PYTHON_VERSIONS]
-
-
-REFUSED = [version for version in LISTED if version_tuple(version) < MINIMUM_PYTHON]
+# target Python -> the ansible-core release (X.Y) that tests it
+TESTED_ON = dict(line.split()[:2] for line in (REPO / 'tests' / 'matrix' / 'targets.txt').read_text(encoding='utf-8').splitlines()
+                 if line.strip() and not line.startswith('#'))
+RELEASE = '.'.join(ansible.__version__.split('.')[:2])
+ACCEPTED = set(REMOTE_ONLY_PYTHON_VERSIONS + CONTROLLER_PYTHON_VERSIONS)
+HERE = sorted((version for version, release in TESTED_ON.items() if release == RELEASE), key=version_tuple)
+REFUSED = sorted((version for version in HERE if version_tuple(version) < MINIMUM_PYTHON), key=version_tuple)
 
 
 def interpreter(version):
@@ -47,13 +48,15 @@ def interpreter(version):
     return found.stdout.strip()
 
 
-def test_the_listed_targets_cover_what_this_ansible_core_accepts():
-    accepted = set(REMOTE_ONLY_PYTHON_VERSIONS + CONTROLLER_PYTHON_VERSIONS)
-    assert accepted, 'ansible-test constants not found in ansible-core %s' % ansible.__version__
-    assert accepted <= set(LISTED), 'tests/matrix/targets.txt misses %s' % sorted(accepted - set(LISTED), key=version_tuple)
+def test_each_target_is_tested_on_the_newest_release_that_accepts_it():
+    assert ACCEPTED, 'ansible-test constants not found in ansible-core %s' % ansible.__version__
+    assert ACCEPTED <= set(TESTED_ON), 'tests/matrix/targets.txt misses %s' % sorted(ACCEPTED - set(TESTED_ON), key=version_tuple)
+    assert set(HERE) <= ACCEPTED, 'ansible-core %s does not accept %s' % (RELEASE, sorted(set(HERE) - ACCEPTED, key=version_tuple))
+    older = [version for version in ACCEPTED if version_tuple(TESTED_ON[version]) < version_tuple(RELEASE)]
+    assert not older, 'ansible-core %s accepts %s too: test it here' % (RELEASE, sorted(older, key=version_tuple))
 
 
-@pytest.mark.parametrize('version', ACCEPTED)
+@pytest.mark.parametrize('version', HERE)
 def test_huawei_at_on_the_target_python(ansible, serial_modem, version):
     python = interpreter(version)
     modem = serial_modem('ME909u-521')
