@@ -73,7 +73,7 @@ units: venv collection
 	$(PYTEST) tests/unit -q $(PYTEST_ARGS)
 
 integration: venv collection browser matrix-venvs
-	$(PYTEST) tests/integration -q $(PYTEST_ARGS)
+	$(PYTEST) tests/integration -q -n 2 $(PYTEST_ARGS)
 
 # The huawei_host role run for real in a Debian root made by debootstrap (kept in .build/debian-root).
 host: venv collection
