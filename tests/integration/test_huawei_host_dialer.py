@@ -18,7 +18,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -28,6 +27,7 @@ from simulator.modem import Knobs, SimulatedModem
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / 'unit'))
 from plugins.module_utils._host import layouts  # noqa: E402 pylint: disable=wrong-import-position
 from plugins.module_utils._host.fakesys import FakeHost  # noqa: E402 pylint: disable=wrong-import-position
+from ansible_collections.lte.modem.plugins.module_utils._poll import poll_until  # noqa: E402 pylint: disable=wrong-import-position
 
 DIALER = Path(__file__).resolve().parents[2] / 'roles' / 'huawei_host' / 'files' / 'huawei_dial.py'
 SECRET = 'se"cr\\et%x'
@@ -35,13 +35,11 @@ BOUND = 30  # seconds: a generous bound for every event waited for
 
 
 def wait_for(predicate, what, timeout=BOUND):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError('timed out waiting for %s' % what)
+    """The first true value of ``predicate()``: waits for the event, with a generous bound."""
+    value = poll_until(lambda: predicate() or None, timeout, 0.05)
+    if value is None:
+        raise AssertionError('timed out waiting for %s' % what)
+    return value
 
 
 @pytest.fixture
