@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import time
 
+from ansible_collections.lte.modem.plugins.module_utils._poll import poll_until
+
 FINAL = re.compile(r"\r\n(OK|ERROR|\+CME ERROR: [^\r]*|\+CMS ERROR: [^\r]*|COMMAND NOT SUPPORT|TOO MANY PARAMETERS|NO CARRIER|CONNECT[^\r]*)\r\n")
 # Generous bound for anything the tests wait for: CI machines are loaded. A test never
 # waits this long unless it is about to fail.
@@ -69,13 +71,8 @@ class Terminal:
 
 
 def wait_for(predicate, timeout: float = TIMEOUT) -> bool:
-    """Poll until predicate() is true (the event happened); False after the generous bound."""
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.01)
-    return True
+    """Wait until predicate() is true (the event happened); False after the generous bound."""
+    return poll_until(lambda: True if predicate() else None, timeout, 0.01) is True
 
 
 def wait_reboot(modem, link) -> bool:
